@@ -1,0 +1,195 @@
+package org.hil303.rigs.console;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hil303.rigs.Timeout;
+
+/**
+ * Every byte the console delivers, from rig open to rig close, whether a step reads it or not.
+ * Bytes map one to one onto chars (ISO-8859-1), so offsets are byte offsets and a flood of binary
+ * cannot break decoding. Memory is bounded: only a window of recent output is kept for matching;
+ * the whole transcript goes to a timestamped file.
+ */
+public final class ConsoleCapture implements AutoCloseable {
+    static final int WINDOW_CHARS = 4 << 20;
+    private static final int MAX_LINE = 4096;
+    private static final int MAX_EVENTS = 1000;
+
+    private final long startNanos = System.nanoTime();
+    private final Path transcript;
+    private final BufferedWriter writer;
+    private final StringBuilder window = new StringBuilder();
+    private final StringBuilder line = new StringBuilder();
+    private final List<ConsoleEvent> events = new ArrayList<>();
+    private final List<long[]> eventOffsets = new ArrayList<>();
+    private long windowStart;
+    private long total;
+    private long lineStartNanos = -1;
+
+    public ConsoleCapture(Path transcript) throws IOException {
+        this.transcript = transcript;
+        Files.createDirectories(transcript.toAbsolutePath().getParent());
+        this.writer = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8);
+    }
+
+    public Path transcript() {
+        return transcript;
+    }
+
+    public synchronized void append(byte[] buf, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = (char) (buf[i] & 0xff);
+            window.append(c);
+            total++;
+            if (lineStartNanos < 0) {
+                lineStartNanos = System.nanoTime();
+            }
+            if (c == '\n') {
+                completeLine();
+            } else {
+                line.append(c);
+                if (line.length() >= MAX_LINE) {
+                    completeLine();
+                }
+            }
+        }
+        if (window.length() > WINDOW_CHARS) {
+            int drop = window.length() - WINDOW_CHARS / 2;
+            window.delete(0, drop);
+            windowStart += drop;
+        }
+        notifyAll();
+    }
+
+    private void completeLine() {
+        String text = ReportText.sanitize(line, MAX_LINE * 4);
+        Duration at = Duration.ofNanos(lineStartNanos - startNanos);
+        try {
+            writer.write(String.format(java.util.Locale.ROOT, "[%10.3f] %s%n", at.toNanos() / 1e9, text));
+        } catch (IOException e) {
+            // the transcript file is evidence, but losing it must not stop the capture used for matching
+        }
+        if (events.size() < MAX_EVENTS) {
+            ConsoleEvent.recognise(line.toString(), at).ifPresent(ev -> {
+                events.add(ev);
+                eventOffsets.add(new long[] {total});
+            });
+        }
+        line.setLength(0);
+        lineStartNanos = -1;
+    }
+
+    /** Offset of the next byte to arrive: a mark to match or slice from. */
+    public synchronized long mark() {
+        return total;
+    }
+
+    /** A match found at or after {@code from}; waits for more output until the timeout. */
+    public Optional<ConsoleMatch> await(Pattern pattern, long from, Timeout timeout) throws InterruptedException {
+        long deadline = timeout.deadlineNanos();
+        synchronized (this) {
+            while (true) {
+                Optional<ConsoleMatch> m = find(pattern, from);
+                if (m.isPresent()) {
+                    return m;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
+    public synchronized Optional<ConsoleMatch> find(Pattern pattern, long from) {
+        int start = (int) Math.max(0, from - windowStart);
+        if (start > window.length()) {
+            return Optional.empty();
+        }
+        Matcher m = pattern.matcher(window);
+        m.region(start, window.length());
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g <= m.groupCount(); g++) {
+            groups.add(m.group(g));
+        }
+        return Optional.of(new ConsoleMatch(windowStart + m.start(), windowStart + m.end(), groups));
+    }
+
+    /** Raw text received since a mark (as far as the window still holds it). */
+    public synchronized String textSince(long from) {
+        int start = (int) Math.max(0, from - windowStart);
+        return start >= window.length() ? "" : window.substring(start);
+    }
+
+    public synchronized List<ConsoleEvent> eventsSince(long from) {
+        List<ConsoleEvent> out = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (eventOffsets.get(i)[0] > from) {
+                out.add(events.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Transcript file position, for slicing what a scenario saw. */
+    public synchronized long transcriptPosition() {
+        try {
+            writer.flush();
+            return Files.size(transcript);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The timestamped transcript from a position on, plus the unfinished last line (a prompt), capped. */
+    public synchronized String transcriptSince(long position, int maxChars) {
+        StringBuilder out = new StringBuilder();
+        try {
+            writer.flush();
+            try (RandomAccessFile f = new RandomAccessFile(transcript.toFile(), "r")) {
+                long len = f.length();
+                long from = Math.max(position, len - maxChars);
+                if (from > position) {
+                    out.append("[... ").append(from - position).append(" earlier bytes cut]\n");
+                }
+                byte[] bytes = new byte[(int) (len - from)];
+                f.seek(from);
+                f.readFully(bytes);
+                out.append(new String(bytes, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            out.append("[transcript unreadable: ").append(e.getMessage()).append("]\n");
+        }
+        if (line.length() > 0) {
+            out.append(String.format(java.util.Locale.ROOT, "[%10.3f] %s%n",
+                    (lineStartNanos - startNanos) / 1e9, ReportText.sanitize(line, MAX_LINE * 4)));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (line.length() > 0) {
+                completeLine();
+            }
+            writer.close();
+        } catch (IOException e) {
+            // nothing more can be saved
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.hil303.rigs.virtual;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.hil303.rigs.RigFault;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emulated device's power: on starts QEMU, off kills it with SIGKILL, which is what a relay
+ * does to a board (no shutdown, unflushed writes lost). QEMU is started under
+ * {@code setpriv --pdeathsig KILL} so it dies with the harness even if the harness is killed.
+ */
+final class QemuMachine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(QemuMachine.class);
+
+    record Settings(String binary, String memory, String profile, String tap, String mac) {}
+
+    private final Settings settings;
+    private final RefdevImage image;
+    private final VirtualUnit unit;
+    private final Path consoleSocket;
+    private final Path buttonSocket;
+    private final Path log;
+    private Process process;
+    private volatile String startFailure;
+
+    QemuMachine(Settings settings, RefdevImage image, VirtualUnit unit, Path consoleSocket, Path buttonSocket, Path log) {
+        this.settings = settings;
+        this.image = image;
+        this.unit = unit;
+        this.consoleSocket = consoleSocket;
+        this.buttonSocket = buttonSocket;
+        this.log = log;
+    }
+
+    List<String> command() {
+        List<String> cmd = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL", "--", settings.binary(),
+                "-accel", "tcg", "-machine", "q35", "-m", settings.memory(), "-nodefaults", "-display", "none", "-monitor", "none",
+                "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(),
+                "-append", "console=ttyS0,115200 panic=5 hil303.profile=" + settings.profile(),
+                "-chardev", "socket,id=con0,path=" + consoleSocket + ",server=off,mux=on", "-serial", "chardev:con0",
+                "-chardev", "socket,id=btn0,path=" + buttonSocket + ",server=off", "-serial", "chardev:btn0",
+                "-netdev", "tap,id=n0,ifname=" + settings.tap() + ",script=no,downscript=no",
+                "-device", "virtio-net-pci,netdev=n0,mac=" + settings.mac(),
+                "-drive", "file=" + unit.flash() + ",format=raw,if=virtio",
+                "-fw_cfg", "name=opt/hil303/label,file=" + unit.labelFile()));
+        return cmd;
+    }
+
+    synchronized void powerOn() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        startFailure = null;
+        try {
+            Files.writeString(log, "--- power on\n", StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            process = new ProcessBuilder(command()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            LOG.debug("QEMU started, pid {}", process.pid());
+        } catch (IOException e) {
+            startFailure = "cannot start " + settings.binary() + ": " + e.getMessage();
+            LOG.warn(startFailure);
+        }
+    }
+
+    synchronized void powerOff() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                startFailure = "QEMU (pid " + process.pid() + ") did not die after SIGKILL";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Non-empty when the emulation itself broke: a rig fault, not something the device did. */
+    synchronized Optional<String> fault() {
+        if (startFailure != null) {
+            return Optional.of(startFailure);
+        }
+        if (process != null && !process.isAlive()) {
+            return Optional.of("QEMU exited by itself with status " + process.exitValue() + ": " + tail());
+        }
+        return Optional.empty();
+    }
+
+    private String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+        } catch (IOException e) {
+            return "(no QEMU log)";
+        }
+    }
+
+    @Override
+    public void close() {
+        powerOff();
+    }
+
+    static void requireBinary(String binary) {
+        if (!Tools.onPath(binary)) {
+            throw new RigFault(binary + " not found: the virtual rig emulates the reference device with QEMU; "
+                    + "install it with `sudo apt-get install qemu-system-x86`");
+        }
+        if (!Tools.onPath("setpriv")) {
+            throw new RigFault("setpriv not found: install it with `sudo apt-get install util-linux`");
+        }
+    }
+}

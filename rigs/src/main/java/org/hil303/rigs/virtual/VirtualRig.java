@@ -1,0 +1,92 @@
+package org.hil303.rigs.virtual;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.hil303.rigs.Rig;
+import org.hil303.rigs.RigConfig;
+import org.hil303.rigs.RigFault;
+import org.hil303.rigs.Rigs;
+import org.hil303.rigs.buttons.Button;
+import org.hil303.rigs.console.Console;
+import org.hil303.rigs.console.JSerialCommLine;
+import org.hil303.rigs.console.SerialLine;
+import org.hil303.rigs.gpio.LineConfig;
+import org.hil303.rigs.gpio.Pi4jGpio;
+import org.hil303.rigs.network.NetworkPath;
+import org.hil303.rigs.power.PowerRelay;
+
+/**
+ * Assembles the virtual rig: the same relay, buttons, console and network path a Pi rig has, with
+ * Pi4J's mock outputs driving QEMU instead of a relay board.
+ */
+public final class VirtualRig {
+    /** Which reference device to emulate. */
+    public record Dut(RefdevImage image, String profile) {}
+
+    private VirtualRig() {}
+
+    public static Rig open(RigConfig config, Path runDir, Dut dut, Deque<AutoCloseable> opened) {
+        RigConfig.Virtual v = config.virtual().orElseThrow();
+        QemuMachine.requireBinary(v.qemu());
+        NetworkNamespace.setUp(v.tap(), config.network().harnessCidr());
+
+        Path sockets = tempDir(); // unix socket paths must stay short, whatever the run folder is
+        VirtualUnit unit = VirtualUnit.factoryNew(runDir.resolve("unit"));
+        VirtualConsole vconsole = new VirtualConsole(sockets.resolve("console.sock"));
+        opened.push(vconsole);
+        VirtualButtons vbuttons = new VirtualButtons(sockets.resolve("buttons.sock"));
+        opened.push(vbuttons);
+
+        QemuMachine machine = new QemuMachine(
+                new QemuMachine.Settings(v.qemu(), v.memory(), dut.profile(), v.tap(), "52:54:00:30:36:45"),
+                dut.image(), unit, vconsole.socketPath(), vbuttons.socketPath(), runDir.resolve("qemu.log"));
+        opened.push(machine);
+
+        SerialLine line = config.console().port().equals("pty")
+                ? vconsole.open(config.console().baud())
+                : JSerialCommLine.open(config.console().port(), config.console().baud());
+        opened.push(line);
+        Console console = Rigs.openConsole(line, runDir);
+        opened.push(console);
+
+        Pi4jGpio gpio = Pi4jGpio.mock();
+        opened.push(gpio);
+        PowerRelay power = new PowerRelay(gpio.line(config.relay(), on -> {
+            if (on) {
+                machine.powerOn();
+            } else {
+                machine.powerOff();
+            }
+        }), config.relayOffTime());
+        Map<String, Button> buttons = new LinkedHashMap<>();
+        for (LineConfig b : config.buttons().values()) {
+            buttons.put(b.name(), new Button(gpio.line(b, pressed -> vbuttons.changed(b.name(), pressed))));
+        }
+
+        NetworkPath network = new NetworkPath(config.network().dutAddress(), config.network().allowed());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("rig", config.name());
+        env.put("rig.kind", "virtual (QEMU, TCG)");
+        env.put("console", line.describe());
+        env.put("refdev.profile", dut.profile());
+        env.put("refdev.image", dut.image().inputHash());
+        env.put("firmware.version", dut.image().firmwareVersion());
+        env.put("unit.serial", unit.label().serial());
+        return new Rig(config, power, buttons, console, network, Optional.of(unit.label()), machine::fault, env, opened);
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("hil303-");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new RigFault("cannot create a temporary folder for the virtual rig's sockets: " + e.getMessage(), e);
+        }
+    }
+}
