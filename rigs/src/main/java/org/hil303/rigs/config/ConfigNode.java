@@ -60,7 +60,8 @@ public final class ConfigNode {
     }
 
     public ConfigNode get(String key) {
-        return optional(key).orElseThrow(() -> error("missing required field '" + key + "'"));
+        // named by its own path (power.relay), at the line of the section that lacks it
+        return optional(key).orElseThrow(() -> new ConfigException(file, line(), child(key), "missing required field"));
     }
 
     public Optional<ConfigNode> optional(String key) {

@@ -42,6 +42,7 @@ public final class Console implements AutoCloseable {
                 int n = in.read(buf);
                 if (n < 0) {
                     lost = "console line " + line.describe() + " closed";
+                    capture.end();
                     break;
                 }
                 if (n > 0) {
@@ -51,6 +52,7 @@ public final class Console implements AutoCloseable {
         } catch (IOException e) {
             if (!Thread.currentThread().isInterrupted()) {
                 lost = "console line " + line.describe() + " failed: " + e.getMessage();
+                capture.end();
                 LOG.warn(lost);
             }
         }

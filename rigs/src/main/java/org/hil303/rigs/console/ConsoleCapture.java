@@ -35,6 +35,7 @@ public final class ConsoleCapture implements AutoCloseable {
     private long windowStart;
     private long total;
     private long lineStartNanos = -1;
+    private boolean ended;
 
     public ConsoleCapture(Path transcript) throws IOException {
         this.transcript = transcript;
@@ -79,14 +80,23 @@ public final class ConsoleCapture implements AutoCloseable {
         } catch (IOException e) {
             // the transcript file is evidence, but losing it must not stop the capture used for matching
         }
-        if (events.size() < MAX_EVENTS) {
-            ConsoleEvent.recognise(line.toString(), at).ifPresent(ev -> {
-                events.add(ev);
-                eventOffsets.add(new long[] {total});
-            });
-        }
+        ConsoleEvent.recognise(line.toString(), at).ifPresent(ev -> {
+            if (events.size() >= MAX_EVENTS) {
+                // keep the most recent: a crash after many earlier events must still be seen
+                events.remove(0);
+                eventOffsets.remove(0);
+            }
+            events.add(ev);
+            eventOffsets.add(new long[] {total});
+        });
         line.setLength(0);
         lineStartNanos = -1;
+    }
+
+    /** No more bytes will come (the line was lost): waiters stop waiting. */
+    public synchronized void end() {
+        ended = true;
+        notifyAll();
     }
 
     /** Offset of the next byte to arrive: a mark to match or slice from. */
@@ -104,7 +114,7 @@ public final class ConsoleCapture implements AutoCloseable {
                     return m;
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left <= 0 || ended) {
                     return Optional.empty();
                 }
                 wait(Math.max(1, left / 1_000_000));

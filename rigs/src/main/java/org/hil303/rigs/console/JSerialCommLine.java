@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hil303.rigs.RigFault;
 
 /** A serial port opened by path through jSerialComm (a USB-UART, or the virtual rig's pseudo-terminal). */
@@ -15,13 +17,21 @@ public final class JSerialCommLine implements SerialLine {
     private static final int EBUSY = 16;
     private static final int EACCES = 13;
     private static final int EAGAIN = 11;
+    /**
+     * Ports this JVM holds. jSerialComm's exclusive lock (flock) keeps other processes out, but a
+     * second open in the same process is refused by jSerialComm itself with an internal code 2
+     * that reads like ENOENT; checked here so it gets the same "busy" message.
+     */
+    private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
 
     private final SerialPort port;
     private final String path;
+    private final Path device;
 
-    private JSerialCommLine(SerialPort port, String path) {
+    private JSerialCommLine(SerialPort port, String path, Path device) {
         this.port = port;
         this.path = path;
+        this.device = device;
     }
 
     public static JSerialCommLine open(String path, int baud) {
@@ -29,6 +39,24 @@ public final class JSerialCommLine implements SerialLine {
             throw new RigFault("console port " + path + " does not exist: plug in the USB-UART (or check the 'console.port' "
                     + "of the rig file; `ls /dev/serial/by-id/` lists what is connected)");
         }
+        Path device;
+        try {
+            device = Path.of(path).toRealPath(); // a /dev/serial/by-id link and its /dev/ttyUSB0 are one port
+        } catch (IOException e) {
+            device = Path.of(path).toAbsolutePath().normalize();
+        }
+        if (!OPEN.add(device)) {
+            throw new RigFault("console port " + path + " is busy: this hil303 run already has it open");
+        }
+        try {
+            return new JSerialCommLine(openPort(path, baud), path, device);
+        } catch (RuntimeException e) {
+            OPEN.remove(device);
+            throw e;
+        }
+    }
+
+    private static SerialPort openPort(String path, int baud) {
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
@@ -50,7 +78,7 @@ public final class JSerialCommLine implements SerialLine {
             }
             throw new RigFault("cannot open console port " + path + " (error " + errno + " at " + port.getLastErrorLocation() + ")");
         }
-        return new JSerialCommLine(port, path);
+        return port;
     }
 
     @Override
@@ -81,5 +109,6 @@ public final class JSerialCommLine implements SerialLine {
     @Override
     public void close() {
         port.closePort();
+        OPEN.remove(device);
     }
 }

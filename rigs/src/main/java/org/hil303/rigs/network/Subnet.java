@@ -27,8 +27,19 @@ public record Subnet(int network, int prefix) {
         if (!s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
             throw new IllegalArgumentException("expected an IPv4 address such as 198.18.0.2, found '" + literal + "'");
         }
+        // Built from the octets, never by InetAddress.getByName: it hands a literal it cannot
+        // parse (999.1.1.1) to the resolver, i.e. DNS or /etc/hosts could answer for it.
+        String[] parts = s.split("\\.");
+        byte[] octets = new byte[4];
+        for (int i = 0; i < 4; i++) {
+            int v = Integer.parseInt(parts[i]);
+            if (v > 255) {
+                throw new IllegalArgumentException("not an IPv4 address: '" + literal + "'");
+            }
+            octets[i] = (byte) v;
+        }
         try {
-            return InetAddress.getByName(s);
+            return InetAddress.getByAddress(octets);
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an IPv4 address: '" + literal + "'");
         }

@@ -1,0 +1,94 @@
+package org.hil303.rigs.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.regex.Pattern;
+import org.hil303.rigs.Timeout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleCaptureTest {
+    @TempDir
+    Path dir;
+
+    private static void append(ConsoleCapture c, String s) {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        c.append(b, b.length);
+    }
+
+    @Test
+    void offsets_are_byte_offsets_and_every_byte_value_survives() throws Exception {
+        try (ConsoleCapture c = new ConsoleCapture(dir.resolve("c.log"))) {
+            byte[] all = new byte[256];
+            for (int i = 0; i < 256; i++) {
+                all[i] = (byte) i;
+            }
+            c.append(all, all.length);
+            assertThat(c.mark()).isEqualTo(256);
+            String text = c.textSince(0);
+            assertThat(text).hasSize(256);
+            assertThat(text.getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(all);
+            assertThat(c.find(Pattern.compile("\u00ff"), 0).orElseThrow().start()).isEqualTo(255);
+        }
+    }
+
+    @Test
+    void window_is_trimmed_but_offsets_stay_absolute() throws Exception {
+        try (ConsoleCapture c = new ConsoleCapture(dir.resolve("c.log"))) {
+            append(c, "EARLY-MARKER\n");
+            byte[] filler = new byte[1 << 20];
+            Arrays.fill(filler, (byte) 'x');
+            for (int i = 0; i < 5; i++) {
+                filler[filler.length - 1] = '\n';
+                c.append(filler, filler.length);
+            }
+            append(c, "LATE-MARKER\n");
+            long total = 13 + 5L * (1 << 20) + 12;
+            assertThat(c.mark()).isEqualTo(total);
+            assertThat(c.textSince(0).length()).isLessThanOrEqualTo(ConsoleCapture.WINDOW_CHARS);
+            assertThat(c.find(Pattern.compile("EARLY-MARKER"), 0)).as("trimmed away").isEmpty();
+            ConsoleMatch late = c.find(Pattern.compile("LATE-MARKER"), 0).orElseThrow();
+            assertThat(late.start()).isEqualTo(total - 12);
+            assertThat(c.find(Pattern.compile("LATE-MARKER"), late.start() + 1)).isEmpty();
+            assertThat(c.textSince(late.start())).isEqualTo("LATE-MARKER\n");
+            assertThat(c.textSince(total + 100)).isEmpty();
+        }
+    }
+
+    @Test
+    void over_long_lines_are_split_in_the_transcript() throws Exception {
+        try (ConsoleCapture c = new ConsoleCapture(dir.resolve("c.log"))) {
+            append(c, "y".repeat(10_000) + "\n");
+            String t = c.transcriptSince(0, 1 << 20);
+            assertThat(t.lines().count()).isEqualTo(3);
+            assertThat(t.lines().allMatch(l -> l.length() <= 4096 + 20)).isTrue();
+        }
+    }
+
+    @Test
+    void a_crash_is_still_recognised_after_a_thousand_earlier_events() throws Exception {
+        try (ConsoleCapture c = new ConsoleCapture(dir.resolve("c.log"))) {
+            // a daemon in a respawn loop: one segfault line per restart, for a long soak run
+            for (int i = 0; i < 1500; i++) {
+                append(c, "[ " + i + ".0] netd[" + (100 + i) + "]: segfault at 0 ip 0 sp 0 error 4\n");
+            }
+            long before = c.mark();
+            append(c, "[ 9999.0] Kernel panic - not syncing: Fatal exception\n");
+            assertThat(c.eventsSince(before)).extracting(ConsoleEvent::kind).containsExactly(ConsoleEvent.Kind.PANIC);
+            assertThat(c.eventsSince(0)).as("memory stays bounded").hasSizeLessThanOrEqualTo(1000);
+        }
+    }
+
+    @Test
+    void await_with_a_mark_in_the_future_waits_for_new_output() throws Exception {
+        try (ConsoleCapture c = new ConsoleCapture(dir.resolve("c.log"))) {
+            append(c, "# ");
+            assertThat(c.await(Pattern.compile("# "), c.mark() + 10, Timeout.of("t", Duration.ofMillis(100)))).isEmpty();
+            assertThat(c.await(Pattern.compile("# "), 0, Timeout.of("t", Duration.ofMillis(100)))).isPresent();
+        }
+    }
+}
