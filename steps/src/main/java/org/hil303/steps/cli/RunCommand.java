@@ -1,0 +1,254 @@
+package org.hil303.steps.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hil303.fixtures.dut.DutFile;
+import org.hil303.rigs.Durations;
+import org.hil303.rigs.RigConfig;
+import org.hil303.rigs.RigFault;
+import org.hil303.rigs.config.ConfigException;
+import org.hil303.rigs.virtual.NetworkNamespace;
+import org.hil303.rigs.virtual.RefdevImage;
+import org.hil303.rigs.virtual.Tools;
+import org.hil303.steps.report.Ledger;
+import org.hil303.steps.report.ProgressPlugin;
+import org.hil303.steps.report.RunReport;
+import org.hil303.steps.report.TestCaseResult;
+import org.hil303.steps.report.Verdict;
+import org.hil303.steps.run.HarnessRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code hil303 run}: runs the suite against one DUT on one rig and reports a verdict per test case. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the conformance suite against a DUT on a rig.",
+                "Exit status: 0 all PASS or NOT_APPLICABLE, 1 some FAIL, 3 none FAIL but some INCONCLUSIVE, 2 usage or configuration error."})
+final class RunCommand implements Callable<Integer> {
+    static final String IMAGE_PROPERTY = "hil303.refdev.image";
+
+    @Option(names = "--rig", paramLabel = "FILE", description = "rig file (default: rigs/virtual.yaml)")
+    Path rig;
+
+    @Option(names = "--dut", paramLabel = "FILE", description = "DUT file (default: fixtures/duts/refdev-compliant.yaml)")
+    Path dut;
+
+    @Option(names = "--tags", paramLabel = "EXPRESSION", description = "Cucumber tag expression, e.g. '@provision=5.1-1 or @provision=5.6-4'")
+    String tags;
+
+    @Option(names = "--reports", paramLabel = "DIR", description = "where runs are kept (default: reports/)")
+    Path reports;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        Path home = Home.dir();
+        Path rigFile = Optional.ofNullable(rig).orElse(home.resolve("rigs/virtual.yaml"));
+        Path dutFile = Optional.ofNullable(dut).orElse(home.resolve("fixtures/duts/refdev-compliant.yaml"));
+        Path features = home.resolve("features");
+        RigConfig rigConfig;
+        DutFile dutDescription;
+        try {
+            rigConfig = RigConfig.read(rigFile);
+            dutDescription = DutFile.read(dutFile);
+        } catch (ConfigException e) {
+            return usageError(e.getMessage());
+        }
+        if (tags != null) {
+            String problem = SuiteTags.check(tags, features);
+            if (problem != null) {
+                return usageError(problem);
+            }
+        }
+        boolean virtual = rigConfig.kind() == RigConfig.Kind.VIRTUAL;
+        if (virtual && dutDescription.virtualProfile().isEmpty()) {
+            return usageError(dutFile + ": the virtual rig emulates the reference device; this DUT file has no 'virtual.profile'");
+        }
+        if (virtual && !NetworkNamespace.entered()) {
+            return startInNamespace(home, rigConfig, dutDescription);
+        }
+        return runSuite(home, features, rigConfig, dutDescription);
+    }
+
+    /** Builds the reference device (that needs the package mirror), then re-runs this command inside a private network namespace. */
+    private int startInNamespace(Path home, RigConfig rigConfig, DutFile dutDescription) {
+        String qemu = rigConfig.virtual().orElseThrow().qemu();
+        for (String[] tool : new String[][] {{qemu, "qemu-system-x86"}, {"unshare", "util-linux"}, {"setpriv", "util-linux"},
+                {"ip", "iproute2"}, {"cpio", "cpio"}}) {
+            if (!Tools.onPath(tool[0])) {
+                return usageError(tool[0] + " not found: the virtual rig needs it; install it with `sudo apt-get install " + tool[1] + "`");
+            }
+        }
+        out.println("hil303 " + Version.get() + ": rig '" + rigConfig.name() + "', DUT '" + dutDescription.name() + "'");
+        out.println("preparing the reference device image (cached after the first build)...");
+        RefdevImage image;
+        try {
+            image = RefdevImage.build(home.resolve("fixtures/refdev/build.sh"), cacheDir(), line -> out.println("  refdev: " + line));
+        } catch (RigFault e) {
+            System.err.println("error: " + e.getMessage());
+            return org.hil303.steps.cli.Main.INCONCLUSIVE;
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-D" + Home.PROPERTY + "=" + home);
+        cmd.add("-D" + IMAGE_PROPERTY + "=" + image.dir());
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(Main.class.getName());
+        cmd.addAll(Main.arguments());
+        ProcessBuilder pb;
+        try {
+            pb = new ProcessBuilder(NetworkNamespace.isolate(cmd)).inheritIO();
+        } catch (RigFault e) {
+            return usageError(e.getMessage());
+        }
+        pb.environment().put(NetworkNamespace.MARKER, "1");
+        try {
+            Process p = pb.start();
+            int status = p.waitFor();
+            if (status == 1 && !Files.exists(home.resolve("reports/latest"))) {
+                System.err.println("error: could not enter a private network namespace (unshare): run as root, or allow "
+                        + "unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)");
+                return Main.INCONCLUSIVE;
+            }
+            return status;
+        } catch (IOException e) {
+            return usageError("cannot start the harness in a network namespace: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.INCONCLUSIVE;
+        }
+    }
+
+    private int runSuite(Path home, Path features, RigConfig rigConfig, DutFile dutDescription) {
+        Path runs = Optional.ofNullable(reports).orElse(home.resolve("reports")).toAbsolutePath();
+        String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + safe(rigConfig.name()) + "-"
+                + safe(dutDescription.file().getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        Path runDir = runs.resolve("runs").resolve(id);
+        Path results = runDir.resolve("allure-results");
+        try {
+            Files.createDirectories(results);
+            Path latest = runs.resolve("latest");
+            Files.deleteIfExists(latest);
+            Files.createSymbolicLink(latest, Path.of("runs", id));
+        } catch (IOException e) {
+            return usageError("cannot create the run folder " + runDir + ": " + e.getMessage());
+        }
+        Optional<RefdevImage> image = Optional.ofNullable(System.getProperty(IMAGE_PROPERTY)).map(p -> RefdevImage.at(Path.of(p)));
+        if (NetworkNamespace.entered()) {
+            out.println("running in a private network namespace; DUT at " + rigConfig.network().dutAddress().getHostAddress());
+        }
+        HarnessRun run = new HarnessRun(rigConfig, dutDescription, runDir, image);
+        HarnessRun.begin(run);
+        Ledger.reset();
+        ProgressPlugin.printTo(out);
+        System.setProperty("allure.results.directory", results.toString());
+        System.setProperty("cucumber.publish.quiet", "true");
+        long start = System.nanoTime();
+        List<String> args = new ArrayList<>(List.of("--glue", "org.hil303.steps.glue",
+                "--plugin", ProgressPlugin.class.getName(),
+                "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
+                "--monochrome"));
+        if (tags != null) {
+            args.add("--tags");
+            args.add(tags);
+        }
+        args.add(features.toString());
+        try {
+            io.cucumber.core.cli.Main.run(args.toArray(new String[0]), Thread.currentThread().getContextClassLoader());
+        } finally {
+            run.close();
+        }
+        List<TestCaseResult> verdicts = Ledger.results();
+        Map<String, String> env = environment(run, rigConfig, dutDescription);
+        try {
+            RunReport.writeSummary(runDir.resolve("summary.json"), verdicts, env);
+            RunReport.writeAllureMetadata(results, env);
+        } catch (IOException e) {
+            System.err.println("warning: cannot write the run summary: " + e.getMessage());
+        }
+        String htmlProblem = RunReport.generateHtml(Home.allure(home), results, runDir.resolve("allure-report"));
+        Map<Verdict, Integer> counts = RunReport.counts(verdicts);
+        out.println();
+        out.printf("%d test cases in %s: %d PASS, %d FAIL, %d INCONCLUSIVE, %d NOT_APPLICABLE%n", verdicts.size(),
+                Durations.human(java.time.Duration.ofNanos(System.nanoTime() - start)), counts.get(Verdict.PASS), counts.get(Verdict.FAIL),
+                counts.get(Verdict.INCONCLUSIVE), counts.get(Verdict.NOT_APPLICABLE));
+        out.println("summary: " + display(home, runDir.resolve("summary.json")));
+        if (htmlProblem == null) {
+            out.println("report:  " + display(home, runs.resolve("latest/allure-report/index.html")));
+        } else {
+            out.println("report:  not generated: " + htmlProblem);
+        }
+        if (verdicts.isEmpty()) {
+            return usageError("no test case matched" + (tags == null ? "" : " --tags '" + tags + "'"));
+        }
+        if (counts.get(Verdict.FAIL) > 0) {
+            return Main.FAIL;
+        }
+        return counts.get(Verdict.INCONCLUSIVE) > 0 ? Main.INCONCLUSIVE : Main.OK;
+    }
+
+    private static Map<String, String> environment(HarnessRun run, RigConfig rigConfig, DutFile dut) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("harness.version", Version.get());
+        env.put("rig.file", rigConfig.file().toString());
+        env.put("dut", dut.name());
+        env.put("dut.file", dut.file().toString());
+        env.put("dut.model", dut.model());
+        env.put("dut.firmware", dut.firmware());
+        run.openedRig().ifPresent(r -> env.putAll(r.environment()));
+        env.putIfAbsent("rig", rigConfig.name());
+        env.put("java", System.getProperty("java.version"));
+        return env;
+    }
+
+    private static Path cacheDir() {
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("hil303");
+    }
+
+    private static String display(Path home, Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+
+    private static String safe(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    private static int usageError(String message) {
+        System.err.println("error: " + message);
+        return Main.USAGE;
+    }
+
+    /** Where the harness is installed: features, rig and DUT files, the image builder. */
+    static final class Home {
+        static final String PROPERTY = "hil303.home";
+
+        static Path dir() {
+            String p = System.getProperty(PROPERTY);
+            return (p == null ? Path.of("") : Path.of(p)).toAbsolutePath().normalize();
+        }
+
+        static Path allure(Path home) {
+            Path dir = home.resolve("steps/target/allure");
+            try (var s = Files.list(dir)) {
+                return s.filter(Files::isDirectory).findFirst().orElse(dir);
+            } catch (IOException e) {
+                return dir;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.hil303.steps.glue;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.hil303.fixtures.auth.DutLogins;
+import org.hil303.fixtures.auth.PasswordChange;
+import org.hil303.fixtures.dut.CredentialSource;
+import org.hil303.fixtures.dut.LoginSurfaceSpec;
+import org.hil303.fixtures.login.Credential;
+import org.hil303.fixtures.login.LoginAttempt;
+import org.hil303.fixtures.login.LoginOutcome;
+import org.hil303.rigs.RigFault;
+import org.hil303.rigs.console.ConsoleLogin;
+import org.hil303.steps.report.NonConformity;
+
+/** 5.1-4: changing the authentication value. */
+public final class PasswordSteps {
+    private final DutWorld world;
+    private LoginSurfaceSpec changedOn;
+    private String user;
+    private String oldPassword;
+    private String newPassword;
+
+    public PasswordSteps(DutWorld world) {
+        this.world = world;
+    }
+
+    @When("the user changes the password with the mechanism the IXIT describes")
+    public void change() {
+        changedOn = world.run().dut().loginSurfaces().stream().filter(s -> s.changeCommand().isPresent()).findFirst()
+                .orElseThrow(() -> new RigFault("the IXIT (1-AuthMech) names no 'change-password' mechanism on any login surface"));
+        user = changedOn.user();
+        oldPassword = world.run().accounts().password(user).orElseThrow(() -> new RigFault("no current password known for " + user));
+        newPassword = "Hil303-" + Long.toHexString(new SecureRandom().nextLong());
+        ConsoleLogin console = new ConsoleLogin(world.rig().console(), changedOn.prompts(), world.run().dut().timeouts().login());
+        PasswordChange.Outcome outcome = new PasswordChange(console, changedOn.changeCommand().get()).change(user, oldPassword, newPassword);
+        world.evidence("password change", outcome.transcript());
+        // From here on the unit's password is the new one, whatever the verdict: later scenarios must log in with it.
+        world.run().accounts().changed(user, newPassword);
+        NonConformity.require(outcome.reportedSuccess(), "'" + changedOn.changeCommand().get() + "' did not confirm the change");
+    }
+
+    @Then("the new password is accepted on every login surface for that user")
+    public void newAccepted() {
+        List<LoginAttempt> attempts = tryOnEverySurface(newPassword);
+        String refused = describe(attempts, LoginOutcome.ACCEPTED, false);
+        NonConformity.require(refused.isEmpty(), "the new password does not work: " + refused);
+    }
+
+    @Then("the old password is refused on every login surface for that user")
+    public void oldRefused() {
+        List<LoginAttempt> attempts = tryOnEverySurface(oldPassword);
+        String accepted = describe(attempts, LoginOutcome.ACCEPTED, true);
+        NonConformity.require(accepted.isEmpty(), "the old password still works: " + accepted);
+    }
+
+    private List<LoginAttempt> tryOnEverySurface(String password) {
+        DutLogins logins = new DutLogins(world.rig(), world.run().dut());
+        List<LoginAttempt> out = new ArrayList<>();
+        for (LoginSurfaceSpec s : world.run().dut().loginSurfaces()) {
+            if (s.user().equals(user) && !(s.credential() instanceof CredentialSource.None)) {
+                LoginAttempt a = logins.open(s).attempt(new Credential(user, password));
+                if (a.outcome() == LoginOutcome.UNAVAILABLE) {
+                    throw new RigFault(s.describe() + " could not be tried: " + a.detail());
+                }
+                out.add(a);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new RigFault("no login surface for user " + user + " to try the password on");
+        }
+        world.evidence("logins with the " + (password.equals(newPassword) ? "new" : "old") + " password",
+                String.join("\n", out.stream().map(a -> a.surface() + ": " + a.outcome() + " " + a.detail()).toList()));
+        return out;
+    }
+
+    private static String describe(List<LoginAttempt> attempts, LoginOutcome outcome, boolean matching) {
+        return String.join(", ", attempts.stream().filter(a -> (a.outcome() == outcome) == matching)
+                .map(a -> a.surface() + " (" + a.outcome() + ")").toList());
+    }
+}

@@ -1,0 +1,102 @@
+package org.hil303.steps.run;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.hil303.fixtures.dut.DutFile;
+import org.hil303.rigs.Rig;
+import org.hil303.rigs.RigConfig;
+import org.hil303.rigs.RigFault;
+import org.hil303.rigs.Rigs;
+import org.hil303.rigs.boot.BootStrategy;
+import org.hil303.rigs.virtual.RefdevImage;
+import org.hil303.rigs.virtual.VirtualRig;
+
+/**
+ * The one owner of the rig for a whole run. The rig is opened when the first scenario needs it; if
+ * opening fails, every scenario that needs it is INCONCLUSIVE with the same reason, without retrying.
+ */
+public final class HarnessRun implements AutoCloseable {
+    private static volatile HarnessRun current;
+
+    private final RigConfig rigConfig;
+    private final DutFile dut;
+    private final Path runDir;
+    private final Optional<RefdevImage> image;
+    private Rig rig;
+    private BootStrategy boot;
+    private Accounts accounts;
+    private RigFault openFailure;
+
+    public HarnessRun(RigConfig rigConfig, DutFile dut, Path runDir, Optional<RefdevImage> image) {
+        this.rigConfig = rigConfig;
+        this.dut = dut;
+        this.runDir = runDir;
+        this.image = image;
+    }
+
+    public static void begin(HarnessRun run) {
+        current = run;
+    }
+
+    public static HarnessRun current() {
+        HarnessRun r = current;
+        if (r == null) {
+            throw new IllegalStateException("no hil303 run in progress: start scenarios through `hil303 run`");
+        }
+        return r;
+    }
+
+    public DutFile dut() {
+        return dut;
+    }
+
+    public RigConfig rigConfig() {
+        return rigConfig;
+    }
+
+    public Path runDir() {
+        return runDir;
+    }
+
+    public synchronized Rig rig() {
+        if (openFailure != null) {
+            throw openFailure;
+        }
+        if (rig == null) {
+            try {
+                Optional<VirtualRig.Dut> virtual = image.map(img -> new VirtualRig.Dut(img, dut.virtualProfile().orElseThrow(() ->
+                        new RigFault("the DUT file " + dut.file() + " has no 'virtual.profile': it cannot run on the virtual rig"))));
+                rig = Rigs.open(rigConfig, runDir, virtual);
+            } catch (RigFault e) {
+                openFailure = new RigFault("rig '" + rigConfig.name() + "' could not be opened: " + e.getMessage(), e);
+                throw openFailure;
+            }
+        }
+        return rig;
+    }
+
+    public synchronized Optional<Rig> openedRig() {
+        return Optional.ofNullable(rig);
+    }
+
+    public synchronized BootStrategy boot() {
+        if (boot == null) {
+            boot = new BootStrategy(rig(), dut.boot());
+        }
+        return boot;
+    }
+
+    public synchronized Accounts accounts() {
+        if (accounts == null) {
+            accounts = Accounts.fromFactory(dut, rig().label());
+        }
+        return accounts;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (rig != null) {
+            rig.close();
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.hil303.steps.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input ends with exit status 2 and one clear line naming what to fix; nothing is started. */
+class ConfigurationErrorsTest {
+    private static final Path HOME = Path.of(System.getProperty("user.dir")).resolve("..").normalize();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream oldErr;
+
+    @BeforeEach
+    void capture() {
+        System.setProperty("hil303.home", HOME.toString());
+        oldErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setErr(oldErr);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void malformed_dut_file_names_file_line_and_field(@TempDir Path dir) throws Exception {
+        Path dut = dir.resolve("bad.yaml");
+        String text = Files.readString(HOME.resolve("fixtures/duts/refdev-compliant.yaml")).replace("boot: 90s", "boot: ninety");
+        Files.writeString(dut, text);
+        assertThat(Main.execute("run", "--dut", dut.toString())).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains(dut + ":").contains("timeouts.boot").contains("expected a duration");
+        assertThat(stderr()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void broken_yaml_names_the_line(@TempDir Path dir) throws Exception {
+        Path rig = dir.resolve("rig.yaml");
+        Files.writeString(rig, "rig: x\nkind: virtual\npower: [unclosed\n");
+        assertThat(Main.execute("run", "--rig", rig.toString())).isEqualTo(Main.USAGE);
+        assertThat(stderr()).containsPattern(java.util.regex.Pattern.quote(rig.toString()) + ":\\d+: not valid YAML");
+    }
+
+    @Test
+    void misspelt_field_is_reported_with_a_suggestion(@TempDir Path dir) throws Exception {
+        Path rig = dir.resolve("rig.yaml");
+        Files.writeString(rig, Files.readString(HOME.resolve("rigs/virtual.yaml")).replace("  baud: 115200", "  baudrate: 115200"));
+        assertThat(Main.execute("run", "--rig", rig.toString())).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("console.baudrate: unknown field");
+    }
+
+    @Test
+    void unknown_tag_is_a_usage_error() {
+        assertThat(Main.execute("run", "--tags", "@provision=9.9-9")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("unknown tag @provision=9.9-9");
+    }
+
+    @Test
+    void missing_qemu_says_what_to_install(@TempDir Path dir) throws Exception {
+        Path rig = dir.resolve("rig.yaml");
+        Files.writeString(rig, Files.readString(HOME.resolve("rigs/virtual.yaml")).replace("qemu: qemu-system-x86_64", "qemu: qemu-system-hil303-absent"));
+        assertThat(Main.execute("run", "--rig", rig.toString())).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("qemu-system-hil303-absent not found").contains("apt-get install qemu-system-x86");
+    }
+
+    @Test
+    void unknown_option_is_a_usage_error() {
+        assertThat(Main.execute("run", "--dutt", "x")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--dutt");
+    }
+}
