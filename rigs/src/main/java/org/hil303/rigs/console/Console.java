@@ -81,6 +81,17 @@ public final class Console implements AutoCloseable {
         }
     }
 
+    /** Waits for the device to stop printing for a moment, e.g. before typing at a prompt that may be redrawn. */
+    public boolean awaitQuiet(Duration quiet, Timeout timeout) {
+        checkAlive();
+        try {
+            return capture.awaitQuiet(quiet, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RigFault("interrupted while waiting on the console");
+        }
+    }
+
     public Optional<ConsoleMatch> find(Pattern pattern, long from) {
         return capture.find(pattern, from);
     }

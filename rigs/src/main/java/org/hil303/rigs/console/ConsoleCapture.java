@@ -16,9 +16,11 @@ import org.hil303.rigs.Timeout;
 
 /**
  * Every byte the console delivers, from rig open to rig close, whether a step reads it or not.
- * Bytes map one to one onto chars (ISO-8859-1), so offsets are byte offsets and a flood of binary
- * cannot break decoding. Memory is bounded: only a window of recent output is kept for matching;
- * the whole transcript goes to a timestamped file.
+ * Bytes map one to one onto chars (ISO-8859-1), so a flood of binary cannot break decoding.
+ * The transcript file keeps everything (escaped, timestamped); the window that prompts are
+ * matched against holds the text as a terminal would show it, without CSI escape sequences
+ * (a shell asking for the cursor position after its prompt must not hide the prompt). Offsets
+ * count window characters. Memory is bounded: only a window of recent output is kept.
  */
 public final class ConsoleCapture implements AutoCloseable {
     static final int WINDOW_CHARS = 4 << 20;
@@ -36,6 +38,8 @@ public final class ConsoleCapture implements AutoCloseable {
     private long total;
     private long lineStartNanos = -1;
     private boolean ended;
+    private int escape; // 0 text, 1 after ESC, 2 inside a CSI sequence
+    private long lastDataNanos = System.nanoTime();
 
     public ConsoleCapture(Path transcript) throws IOException {
         this.transcript = transcript;
@@ -50,8 +54,10 @@ public final class ConsoleCapture implements AutoCloseable {
     public synchronized void append(byte[] buf, int n) {
         for (int i = 0; i < n; i++) {
             char c = (char) (buf[i] & 0xff);
-            window.append(c);
-            total++;
+            if (!inEscape(c)) {
+                window.append(c);
+                total++;
+            }
             if (lineStartNanos < 0) {
                 lineStartNanos = System.nanoTime();
             }
@@ -64,12 +70,33 @@ public final class ConsoleCapture implements AutoCloseable {
                 }
             }
         }
+        lastDataNanos = System.nanoTime();
         if (window.length() > WINDOW_CHARS) {
             int drop = window.length() - WINDOW_CHARS / 2;
             window.delete(0, drop);
             windowStart += drop;
         }
         notifyAll();
+    }
+
+    /** Tracks ESC [ ... final-byte sequences, which the window leaves out. */
+    private boolean inEscape(char c) {
+        switch (escape) {
+            case 1:
+                escape = c == '[' ? 2 : 0;
+                return true;
+            case 2:
+                if (c >= 0x40 && c <= 0x7e) {
+                    escape = 0;
+                }
+                return true;
+            default:
+                if (c == 0x1b) {
+                    escape = 1;
+                    return true;
+                }
+                return false;
+        }
     }
 
     private void completeLine() {
@@ -91,6 +118,25 @@ public final class ConsoleCapture implements AutoCloseable {
         });
         line.setLength(0);
         lineStartNanos = -1;
+    }
+
+    /** Waits until nothing has arrived for {@code quiet}; false if the device keeps talking past the timeout. */
+    public boolean awaitQuiet(Duration quiet, Timeout timeout) throws InterruptedException {
+        long deadline = timeout.deadlineNanos();
+        synchronized (this) {
+            while (true) {
+                long silentUntil = lastDataNanos + quiet.toNanos();
+                long now = System.nanoTime();
+                if (now >= silentUntil || ended) {
+                    return true;
+                }
+                if (now >= deadline) {
+                    return false;
+                }
+                long waitNanos = Math.min(silentUntil, deadline) - now;
+                wait(Math.max(1, waitNanos / 1_000_000));
+            }
+        }
     }
 
     /** No more bytes will come (the line was lost): waiters stop waiting. */

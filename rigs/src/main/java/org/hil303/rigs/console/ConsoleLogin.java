@@ -13,6 +13,8 @@ public final class ConsoleLogin {
 
     public record Result(Outcome outcome, String detail) {}
 
+    private static final java.time.Duration SETTLE = java.time.Duration.ofMillis(300);
+
     private final Console console;
     private final ConsolePrompts prompts;
     private final Timeout timeout;
@@ -50,6 +52,8 @@ public final class ConsoleLogin {
         if (now.outcome() != Outcome.REJECTED) {
             return now; // no login prompt: either a shell without login, or silence
         }
+        // A getty that has just (re)started may still be setting up the line: type once it is quiet.
+        console.awaitQuiet(SETTLE, timeout);
         long from = console.mark();
         console.sendLine(user);
         if (console.await(prompts.password(), from, timeout).isEmpty()) {
@@ -58,6 +62,7 @@ public final class ConsoleLogin {
             }
             return new Result(Outcome.NO_PROMPT, "no password prompt after the user name within " + timeout.describe());
         }
+        console.awaitQuiet(SETTLE, timeout);
         from = console.mark();
         console.sendLine(password);
         Pattern verdict = Pattern.compile("(?<fail>" + prompts.failure().pattern() + ")|(?<login>" + prompts.login().pattern()

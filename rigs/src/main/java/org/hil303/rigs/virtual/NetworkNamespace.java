@@ -1,11 +1,8 @@
 package org.hil303.rigs.virtual;
 
 import java.io.IOException;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.hil303.rigs.RigFault;
 
@@ -39,22 +36,22 @@ public final class NetworkNamespace {
 
     /** Brings up loopback and the tap; refuses to run where other interfaces could reach the outside. */
     static void setUp(String tap, String harnessCidr) {
+        if (!Tools.onPath("ip")) {
+            throw new RigFault("ip not found: install it with `sudo apt-get install iproute2`");
+        }
         List<String> foreign = new ArrayList<>();
-        try {
-            for (NetworkInterface i : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!i.isLoopback() && !i.getName().equals(tap)) {
-                    foreign.add(i.getName());
+        for (String line : run("ip", "-o", "link", "show").split("\n")) {
+            String[] f = line.split(":\\s+", 3);
+            if (f.length >= 2) {
+                String name = f[1].split("@")[0].trim();
+                if (!name.equals("lo") && !name.equals(tap)) {
+                    foreign.add(name);
                 }
             }
-        } catch (SocketException e) {
-            throw new RigFault("cannot list network interfaces: " + e.getMessage(), e);
         }
         if (!foreign.isEmpty()) {
             throw new RigFault("the virtual rig must run in its own network namespace, but interfaces " + foreign
                     + " are visible; start it through `hil303 run`, which creates the namespace");
-        }
-        if (!Tools.onPath("ip")) {
-            throw new RigFault("ip not found: install it with `sudo apt-get install iproute2`");
         }
         run("ip", "link", "set", "lo", "up");
         if (!interfaceExists(tap)) {
@@ -65,14 +62,10 @@ public final class NetworkNamespace {
     }
 
     private static boolean interfaceExists(String name) {
-        try {
-            return NetworkInterface.getByName(name) != null;
-        } catch (SocketException e) {
-            return false;
-        }
+        return run("ip", "-o", "link", "show").contains(": " + name + ":");
     }
 
-    private static void run(String... cmd) {
+    private static String run(String... cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -82,6 +75,7 @@ public final class NetworkNamespace {
                         : "";
                 throw new RigFault("`" + String.join(" ", cmd) + "` failed: " + out + hint);
             }
+            return out;
         } catch (IOException e) {
             throw new RigFault("cannot run " + cmd[0] + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -21,18 +21,21 @@ class ConsoleCaptureTest {
     }
 
     @Test
-    void offsets_are_byte_offsets_and_every_byte_value_survives() throws Exception {
+    void every_byte_value_but_escape_survives_one_to_one() throws Exception {
         try (ConsoleCapture c = new ConsoleCapture(dir.resolve("c.log"))) {
-            byte[] all = new byte[256];
-            for (int i = 0; i < 256; i++) {
-                all[i] = (byte) i;
+            byte[] all = new byte[255];
+            for (int i = 0, b = 0; i < 255; i++, b++) {
+                if (b == 0x1b) {
+                    b++; // ESC starts a terminal sequence, which matching does not see
+                }
+                all[i] = (byte) b;
             }
             c.append(all, all.length);
-            assertThat(c.mark()).isEqualTo(256);
+            assertThat(c.mark()).isEqualTo(255);
             String text = c.textSince(0);
-            assertThat(text).hasSize(256);
+            assertThat(text).hasSize(255);
             assertThat(text.getBytes(StandardCharsets.ISO_8859_1)).isEqualTo(all);
-            assertThat(c.find(Pattern.compile("\u00ff"), 0).orElseThrow().start()).isEqualTo(255);
+            assertThat(c.find(Pattern.compile("\u00ff"), 0).orElseThrow().start()).isEqualTo(254);
         }
     }
 

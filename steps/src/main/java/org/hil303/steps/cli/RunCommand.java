@@ -159,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("--glue", "org.hil303.steps.glue",
                 "--plugin", ProgressPlugin.class.getName(),
                 "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
-                "--monochrome"));
+                "--monochrome", "--no-summary"));
         if (tags != null) {
             args.add("--tags");
             args.add(tags);
