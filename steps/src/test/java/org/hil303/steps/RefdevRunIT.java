@@ -70,6 +70,14 @@ class RefdevRunIT {
     }
 
     @Test
+    void an_interruptible_boot_alone_fails_5_6_4() throws Exception {
+        Run run = hil303("autoboot", "--dut", "fixtures/duts/refdev-autoboot.yaml", "--tags", "@provision=5.6-4");
+        assertThat(run.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of("5.6-4-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("keys sent during boot opened a shell without authentication");
+    }
+
+    @Test
     void a_missing_console_is_inconclusive_not_a_verdict() throws Exception {
         Path rig = HOME.resolve("steps/target/it-reports/rig-without-console.yaml");
         Files.createDirectories(rig.getParent());

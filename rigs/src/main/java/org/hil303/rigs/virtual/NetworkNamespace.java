@@ -30,6 +30,25 @@ public final class NetworkNamespace {
         return out;
     }
 
+    /** Tries to create a namespace; returns why it cannot be had, or empty when it can. */
+    public static java.util.Optional<String> unavailable() {
+        try {
+            Process p = new ProcessBuilder(isolate(List.of("ip", "link", "show", "lo"))).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (p.waitFor() == 0) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of("cannot create a private network namespace for the virtual rig (" + out + "): run as root, "
+                    + "or allow unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1 and "
+                    + "user.max_user_namespaces > 0)");
+        } catch (IOException e) {
+            return java.util.Optional.of("cannot run unshare: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.of("interrupted");
+        }
+    }
+
     public static boolean entered() {
         return "1".equals(System.getenv(MARKER));
     }

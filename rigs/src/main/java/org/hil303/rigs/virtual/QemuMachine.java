@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 final class QemuMachine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QemuMachine.class);
 
-    record Settings(String binary, String memory, String profile, String tap, String mac) {}
+    record Settings(String binary, String memory, String profile, List<String> flaws, String tap, String mac) {}
 
     private final Settings settings;
     private final RefdevImage image;
@@ -44,7 +44,8 @@ final class QemuMachine implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL", "--", settings.binary(),
                 "-accel", "tcg", "-machine", "q35", "-m", settings.memory(), "-nodefaults", "-display", "none", "-monitor", "none",
                 "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(),
-                "-append", "console=ttyS0,115200 panic=5 hil303.profile=" + settings.profile(),
+                "-append", "console=ttyS0,115200 panic=5 hil303.profile=" + settings.profile()
+                        + (settings.flaws().isEmpty() ? "" : " hil303.flaws=" + String.join(",", settings.flaws())),
                 "-chardev", "socket,id=con0,path=" + consoleSocket + ",server=off,mux=on", "-serial", "chardev:con0",
                 "-chardev", "socket,id=btn0,path=" + buttonSocket + ",server=off", "-serial", "chardev:btn0",
                 "-netdev", "tap,id=n0,ifname=" + settings.tap() + ",script=no,downscript=no",

@@ -26,7 +26,7 @@ import org.hil303.rigs.power.PowerRelay;
  */
 public final class VirtualRig {
     /** Which reference device to emulate. */
-    public record Dut(RefdevImage image, String profile) {}
+    public record Dut(RefdevImage image, String profile, java.util.List<String> flaws) {}
 
     private VirtualRig() {}
 
@@ -43,7 +43,7 @@ public final class VirtualRig {
         opened.push(vbuttons);
 
         QemuMachine machine = new QemuMachine(
-                new QemuMachine.Settings(v.qemu(), v.memory(), dut.profile(), v.tap(), "52:54:00:30:36:45"),
+                new QemuMachine.Settings(v.qemu(), v.memory(), dut.profile(), dut.flaws(), v.tap(), "52:54:00:30:36:45"),
                 dut.image(), unit, vconsole.socketPath(), vbuttons.socketPath(), runDir.resolve("qemu.log"));
         opened.push(machine);
 
@@ -73,7 +73,7 @@ public final class VirtualRig {
         env.put("rig", config.name());
         env.put("rig.kind", "virtual (QEMU, TCG)");
         env.put("console", line.describe());
-        env.put("refdev.profile", dut.profile());
+        env.put("refdev.profile", dut.profile() + (dut.flaws().isEmpty() ? "" : " + flaws " + dut.flaws()));
         env.put("refdev.image", dut.image().inputHash());
         env.put("firmware.version", dut.image().firmwareVersion());
         env.put("unit.serial", unit.label().serial());

@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         boolean virtual = rigConfig.kind() == RigConfig.Kind.VIRTUAL;
-        if (virtual && dutDescription.virtualProfile().isEmpty()) {
+        if (virtual && dutDescription.refdev().isEmpty()) {
             return usageError(dutFile + ": the virtual rig emulates the reference device; this DUT file has no 'virtual.profile'");
         }
         if (virtual && !NetworkNamespace.entered()) {
@@ -89,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
             if (!Tools.onPath(tool[0])) {
                 return usageError(tool[0] + " not found: the virtual rig needs it; install it with `sudo apt-get install " + tool[1] + "`");
             }
+        }
+        Optional<String> noNamespace = NetworkNamespace.unavailable();
+        if (noNamespace.isPresent()) {
+            return usageError(noNamespace.get());
         }
         out.println("hil303 " + Version.get() + ": rig '" + rigConfig.name() + "', DUT '" + dutDescription.name() + "'");
         out.println("preparing the reference device image (cached after the first build)...");
@@ -115,14 +119,7 @@ final class RunCommand implements Callable<Integer> {
         }
         pb.environment().put(NetworkNamespace.MARKER, "1");
         try {
-            Process p = pb.start();
-            int status = p.waitFor();
-            if (status == 1 && !Files.exists(home.resolve("reports/latest"))) {
-                System.err.println("error: could not enter a private network namespace (unshare): run as root, or allow "
-                        + "unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1)");
-                return Main.INCONCLUSIVE;
-            }
-            return status;
+            return pb.start().waitFor();
         } catch (IOException e) {
             return usageError("cannot start the harness in a network namespace: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -64,8 +64,11 @@ public final class HarnessRun implements AutoCloseable {
         }
         if (rig == null) {
             try {
-                Optional<VirtualRig.Dut> virtual = image.map(img -> new VirtualRig.Dut(img, dut.virtualProfile().orElseThrow(() ->
-                        new RigFault("the DUT file " + dut.file() + " has no 'virtual.profile': it cannot run on the virtual rig"))));
+                Optional<VirtualRig.Dut> virtual = image.map(img -> {
+                    DutFile.Refdev r = dut.refdev().orElseThrow(() ->
+                            new RigFault("the DUT file " + dut.file() + " has no 'virtual.profile': it cannot run on the virtual rig"));
+                    return new VirtualRig.Dut(img, r.profile(), r.flaws());
+                });
                 rig = Rigs.open(rigConfig, runDir, virtual);
             } catch (RigFault e) {
                 openFailure = new RigFault("rig '" + rigConfig.name() + "' could not be opened: " + e.getMessage(), e);
