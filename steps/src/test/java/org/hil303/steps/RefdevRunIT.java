@@ -78,6 +78,14 @@ class RefdevRunIT {
     }
 
     @Test
+    void a_password_change_that_is_not_applied_fails_5_1_4() throws Exception {
+        Run run = hil303("passwd-ignored", "--dut", "fixtures/duts/refdev-passwd-ignored.yaml", "--tags", "@provision=5.1-4");
+        assertThat(run.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-4-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("the new password does not work");
+    }
+
+    @Test
     void a_missing_console_is_inconclusive_not_a_verdict() throws Exception {
         Path rig = HOME.resolve("steps/target/it-reports/rig-without-console.yaml");
         Files.createDirectories(rig.getParent());
