@@ -45,12 +45,14 @@ public final class AuthenticationSteps {
             LoginSurface surface = logins.open(spec);
             Optional<Credential> legit = legitimate(spec);
             boolean unique = !(spec.credential() instanceof CredentialSource.Fixed);
-            jobs.add(() -> new DefaultCredentialSweep(surface, legit, unique, spec.bruteForce()).run(list.credentials()));
+            jobs.add(() -> new DefaultCredentialSweep(surface, legit, unique, spec.bruteForce()).reportingTo(world::progress)
+                    .run(list.credentials()));
         }
         for (Map.Entry<Integer, SurfaceKind> e : logins.undeclared()) {
             undeclared.add(e.getValue().name().toLowerCase() + " on port " + e.getKey());
             LoginSurface surface = logins.open(e.getValue(), e.getKey());
-            jobs.add(() -> new DefaultCredentialSweep(surface, Optional.empty(), false, Optional.empty()).run(list.credentials()));
+            jobs.add(() -> new DefaultCredentialSweep(surface, Optional.empty(), false, Optional.empty()).reportingTo(world::progress)
+                    .run(list.credentials()));
         }
         sweeps.addAll(runAll(jobs)); // surfaces are independent: try them side by side
         world.evidence("credential list", list.name() + ": " + list.credentials().size() + " credentials; source: " + list.source());

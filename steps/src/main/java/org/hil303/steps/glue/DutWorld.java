@@ -49,6 +49,11 @@ public final class DutWorld {
         return run.boot();
     }
 
+    /** A line of progress under the running scenario, for work that takes minutes. */
+    public void progress(String line) {
+        org.hil303.steps.report.ProgressPlugin.note(line);
+    }
+
     /** Records a piece of evidence with the result (text from the device is made safe first). */
     public void evidence(String name, String text) {
         Allure.addAttachment(name, "text/plain", ReportText.sanitize(text, MAX_ATTACHMENT), ".txt");

@@ -19,6 +19,11 @@ public final class ProgressPlugin implements ConcurrentEventListener {
         out = stream;
     }
 
+    /** An indented line under the running test case (device text is made safe first). */
+    public static void note(String line) {
+        out.printf(Locale.ROOT, "  %-33s %s%n", "", ReportText.oneLine(line, 300));
+    }
+
     @Override
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestCaseStarted.class, this::started);
