@@ -24,7 +24,13 @@ class RefdevRunIT {
     private static final Path HOME = Path.of(System.getProperty("hil303.home", "..")).toAbsolutePath().normalize();
     private static final Pattern CASE = Pattern.compile("\"testCase\": \"([^\"]+)\", \"name\": \"[^\"]*\", \"verdict\": \"([A-Z_]+)\"");
 
-    record Run(int status, String output, Map<String, String> verdicts) {}
+    record Run(int status, String output, Map<String, String> verdicts) {
+        /** The run's own account of each verdict, so a failed assertion says why (CI shows only the failure). */
+        String why() {
+            String tail = output.length() > 4000 ? output.substring(output.length() - 4000) : output;
+            return "verdicts of hil303 run; its output ends with:\n" + tail;
+        }
+    }
 
     private static Run hil303(String name, String... args) throws IOException, InterruptedException {
         Path reports = HOME.resolve("steps/target/it-reports").resolve(name);
@@ -53,7 +59,7 @@ class RefdevRunIT {
     @Test
     void compliant_reference_device_passes_every_test_case() throws Exception {
         Run run = hil303("compliant", "--dut", "fixtures/duts/refdev-compliant.yaml");
-        assertThat(run.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "5.1-1-2", "PASS", "5.1-4-2", "PASS", "5.1-5-2", "PASS", "5.6-4-2", "PASS"));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
@@ -63,7 +69,7 @@ class RefdevRunIT {
     @Test
     void weak_reference_device_fails_where_its_flaws_are() throws Exception {
         Run run = hil303("weak", "--dut", "fixtures/duts/refdev-weak.yaml");
-        assertThat(run.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "5.1-1-2", "FAIL", "5.1-4-2", "PASS", "5.1-5-2", "FAIL", "5.6-4-2", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication");
@@ -72,7 +78,7 @@ class RefdevRunIT {
     @Test
     void an_interruptible_boot_alone_fails_5_6_4() throws Exception {
         Run run = hil303("autoboot", "--dut", "fixtures/duts/refdev-autoboot.yaml", "--tags", "@provision=5.6-4");
-        assertThat(run.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of("5.6-4-2", "FAIL"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.6-4-2", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("keys sent during boot opened a shell without authentication");
     }
@@ -80,7 +86,7 @@ class RefdevRunIT {
     @Test
     void a_password_change_that_is_not_applied_fails_5_1_4() throws Exception {
         Run run = hil303("passwd-ignored", "--dut", "fixtures/duts/refdev-passwd-ignored.yaml", "--tags", "@provision=5.1-4");
-        assertThat(run.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-4-2", "FAIL"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-4-2", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("the new password does not work");
     }
@@ -91,7 +97,7 @@ class RefdevRunIT {
         Files.createDirectories(rig.getParent());
         Files.writeString(rig, Files.readString(HOME.resolve("rigs/virtual.yaml")).replace("port: pty", "port: /dev/pts/hil303-unplugged"));
         Run run = hil303("no-console", "--rig", rig.toString(), "--tags", "@provision=5.6-4 or @provision=5.1-1");
-        assertThat(run.verdicts()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-1-2", "INCONCLUSIVE", "5.6-4-2", "INCONCLUSIVE"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-1-2", "INCONCLUSIVE", "5.6-4-2", "INCONCLUSIVE"));
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.output()).contains("/dev/pts/hil303-unplugged does not exist");
     }
