@@ -31,7 +31,15 @@ public record RigConfig(
     /** {@code port} is a device path, or {@code pty} for the virtual rig's own pseudo-terminal. */
     public record Console(String port, int baud, Duration breakLength) {}
 
-    public record Network(InetAddress dutAddress, String harnessCidr, Subnet allowed, Optional<String> iface) {}
+    /**
+     * @param publicSites whether the harness may fetch a manufacturer's public pages (5.2-1, 5.3-13);
+     *     off by default, because nothing else the harness does leaves the rig network
+     */
+    public record Network(InetAddress dutAddress, String harnessCidr, Subnet allowed, Optional<String> iface, boolean publicSites) {
+        public InetAddress harnessAddress() {
+            return Subnet.ipv4(harnessCidr.split("/")[0]);
+        }
+    }
 
     public record Virtual(String qemu, String memory, String tap) {}
 
@@ -78,7 +86,12 @@ public record RigConfig(
         if (!harness.contains("/") || !allowed.contains(harnessIp)) {
             throw net.get("harness-address").error("expected an address with prefix inside 'allowed', such as 198.18.0.1/24");
         }
-        Network network = new Network(dut, harness, allowed, net.optString("interface"));
+        boolean publicSites = net.optional("public-sites").map(n -> switch (n.asString()) {
+            case "allowed" -> true;
+            case "refused" -> false;
+            default -> throw n.error("expected allowed or refused, found '" + n.asString() + "'");
+        }).orElse(false);
+        Network network = new Network(dut, harness, allowed, net.optString("interface"), publicSites);
 
         Optional<Virtual> virtual = Optional.empty();
         if (kind == Kind.VIRTUAL) {

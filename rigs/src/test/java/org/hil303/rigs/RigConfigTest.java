@@ -59,6 +59,7 @@ class RigConfigTest {
         assertThat(c.network().dutAddress().getHostAddress()).isEqualTo("198.18.0.2");
         assertThat(c.network().allowed()).isEqualTo(Subnet.parse("198.18.0.0/15"));
         assertThat(c.network().iface()).hasValue("eth1");
+        assertThat(c.network().publicSites()).as("a lab opts in to reaching public sites").isFalse();
         assertThat(c.virtual()).isEmpty();
         Path label = c.labelFile().orElseThrow();
         assertThat(label).isAbsolute().isEqualTo(PI.toAbsolutePath().getParent().resolve("pi-example-label.yaml"));
@@ -89,6 +90,13 @@ class RigConfigTest {
     void dut_address_must_be_a_literal() throws Exception {
         Path f = broken(VIRTUAL, "dut-address: 198.18.0.2", "dut-address: dut.example");
         assertThat(error(f).getMessage()).contains("network.dut-address").contains("expected an IPv4 address");
+    }
+
+    @Test
+    void public_sites_is_allowed_or_refused() throws Exception {
+        Path f = broken(PI, "public-sites: refused", "public-sites: sometimes");
+        assertThat(error(f).getMessage()).contains("network.public-sites").contains("allowed or refused");
+        assertThat(RigConfig.read(broken(PI, "public-sites: refused", "public-sites: allowed")).network().publicSites()).isTrue();
     }
 
     @Test
@@ -166,7 +174,7 @@ class RigConfigTest {
 
     private Path copy(Path source, String name) throws Exception {
         Path f = dir.resolve(name);
-        Files.copy(source, f);
+        Files.copy(source, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path label = source.toAbsolutePath().getParent().resolve("pi-example-label.yaml");
         if (!Files.exists(dir.resolve(label.getFileName()))) {
             Files.copy(label, dir.resolve(label.getFileName()));

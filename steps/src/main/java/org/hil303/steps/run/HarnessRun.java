@@ -1,12 +1,24 @@
 package org.hil303.steps.run;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hil303.fixtures.dut.DutFile;
+import org.hil303.fixtures.publications.SiteAccess;
+import org.hil303.fixtures.publications.TrustRoots;
+import org.hil303.fixtures.publications.WebFetcher;
+import org.hil303.fixtures.vendor.VendorSite;
 import org.hil303.rigs.Rig;
 import org.hil303.rigs.RigConfig;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.Rigs;
+import org.hil303.rigs.Timeout;
 import org.hil303.rigs.boot.BootStrategy;
 import org.hil303.rigs.virtual.RefdevImage;
 import org.hil303.rigs.virtual.VirtualRig;
@@ -26,6 +38,8 @@ public final class HarnessRun implements AutoCloseable {
     private BootStrategy boot;
     private Accounts accounts;
     private RigFault openFailure;
+    private WebFetcher fetcher;
+    private VendorSite vendorSite;
 
     public HarnessRun(RigConfig rigConfig, DutFile dut, Path runDir, Optional<RefdevImage> image) {
         this.rigConfig = rigConfig;
@@ -96,8 +110,40 @@ public final class HarnessRun implements AutoCloseable {
         return accounts;
     }
 
+    /**
+     * Reads a manufacturer's published pages. On the virtual rig, the reference device's vendor site
+     * is played on the rig network (started here, once the rig and its network are up).
+     */
+    public synchronized WebFetcher webFetcher() {
+        if (fetcher == null) {
+            Map<String, InetAddress> played = new HashMap<>();
+            List<X509Certificate> anchors = new ArrayList<>();
+            Optional<String> site = image.flatMap(i -> dut.refdev()).flatMap(DutFile.Refdev::vendorSite);
+            if (site.isPresent()) {
+                rig();
+                InetAddress at = rigConfig.network().harnessAddress();
+                vendorSite = VendorSite.start(site.get(), dut.refdev().get().profile(), at);
+                played.put(site.get(), at);
+                anchors.add(vendorSite.trustAnchor());
+            }
+            fetcher = new WebFetcher(new SiteAccess(played, rigConfig.network().allowed(), rigConfig.network().publicSites()),
+                    TrustRoots.systemPlus(anchors), Timeout.of("page fetch (20 s, fixed)", Duration.ofSeconds(20)));
+        }
+        return fetcher;
+    }
+
+    public synchronized Optional<VendorSite> vendorSite() {
+        return Optional.ofNullable(vendorSite);
+    }
+
     @Override
     public synchronized void close() {
+        if (fetcher != null) {
+            fetcher.close();
+        }
+        if (vendorSite != null) {
+            vendorSite.close();
+        }
         if (rig != null) {
             rig.close();
         }
