@@ -61,7 +61,8 @@ class RefdevRunIT {
         Run run = hil303("compliant", "--dut", "fixtures/duts/refdev-compliant.yaml");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "5.1-1-2", "PASS", "5.1-4-2", "PASS", "5.1-5-2", "PASS", "5.6-4-2", "PASS",
-                "5.2-1-2", "PASS", "5.3-13-2", "PASS"));
+                "5.2-1-2", "PASS", "5.3-13-2", "PASS",
+                "5.6-1-2", "PASS", "5.5-1-2", "PASS", "5.6-2-2", "PASS", "5.6-5-2", "PASS"));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -72,10 +73,14 @@ class RefdevRunIT {
         Run run = hil303("weak", "--dut", "fixtures/duts/refdev-weak.yaml");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "5.1-1-2", "FAIL", "5.1-4-2", "PASS", "5.1-5-2", "FAIL", "5.6-4-2", "FAIL",
-                "5.2-1-2", "FAIL", "5.3-13-2", "FAIL"));
+                "5.2-1-2", "FAIL", "5.3-13-2", "FAIL",
+                "5.6-1-2", "FAIL", "5.5-1-2", "FAIL", "5.6-2-2", "FAIL", "5.6-5-2", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
-                .contains("expired on").contains("does not state the end of support");
+                .contains("expired on").contains("does not state the end of support")
+                .contains("open ports the IXIT (13-SoftServ) does not declare: tcp/80")
+                .contains("TLSv1.1, TLSv1 accepted")
+                .contains("disclosed before authentication: tcp/22 greeting on connect: software version 'dropbear_2022.83'");
     }
 
     @Test

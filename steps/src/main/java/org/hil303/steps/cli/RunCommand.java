@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Builds the reference device (that needs the package mirror), then re-runs this command inside a private network namespace. */
-    private int startInNamespace(Path home, RigConfig rigConfig, DutFile dutDescription) {
+    int startInNamespace(Path home, RigConfig rigConfig, DutFile dutDescription) {
         String qemu = rigConfig.virtual().orElseThrow().qemu();
         for (String[] tool : new String[][] {{qemu, "qemu-system-x86"}, {"unshare", "util-linux"}, {"setpriv", "util-linux"},
                 {"ip", "iproute2"}, {"cpio", "cpio"}}) {

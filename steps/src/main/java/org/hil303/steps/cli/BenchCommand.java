@@ -1,0 +1,82 @@
+package org.hil303.steps.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.hil303.fixtures.bench.Benchmarks;
+import org.hil303.fixtures.dut.DutFile;
+import org.hil303.fixtures.dut.ServiceSpec;
+import org.hil303.rigs.Rig;
+import org.hil303.rigs.RigConfig;
+import org.hil303.rigs.RigFault;
+import org.hil303.rigs.Rigs;
+import org.hil303.rigs.boot.BootStrategy;
+import org.hil303.rigs.config.ConfigException;
+import org.hil303.rigs.virtual.NetworkNamespace;
+import org.hil303.rigs.virtual.RefdevImage;
+import org.hil303.rigs.virtual.VirtualRig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code hil303 bench}: the speed targets of the network probes, measured against the reference
+ * tools on the same booted DUT in the same run, printed as figures (not a pass/fail test).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks the network probes against nmap and sslscan on the DUT.",
+                "Prints both times, the ratio and whether both found the same; exit 0 when figures were measured, 3 when the rig failed."})
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--rig", paramLabel = "FILE", description = "rig file (default: rigs/virtual.yaml)")
+    Path rig;
+
+    @Option(names = "--dut", paramLabel = "FILE", description = "DUT file (default: fixtures/duts/refdev-weak.yaml: the most ports and suites)")
+    Path dut;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() {
+        Path home = RunCommand.Home.dir();
+        RigConfig rigConfig;
+        DutFile dutFile;
+        try {
+            rigConfig = RigConfig.read(Optional.ofNullable(rig).orElse(home.resolve("rigs/virtual.yaml")));
+            dutFile = DutFile.read(Optional.ofNullable(dut).orElse(home.resolve("fixtures/duts/refdev-weak.yaml")));
+        } catch (ConfigException e) {
+            System.err.println("error: " + e.getMessage());
+            return Main.USAGE;
+        }
+        boolean virtual = rigConfig.kind() == RigConfig.Kind.VIRTUAL;
+        if (virtual && !NetworkNamespace.entered()) {
+            return new RunCommand().startInNamespace(home, rigConfig, dutFile);
+        }
+        Path runDir = home.resolve("reports/bench").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Optional<VirtualRig.Dut> virtualDut = Optional.ofNullable(System.getProperty(RunCommand.IMAGE_PROPERTY))
+                .map(p -> new VirtualRig.Dut(RefdevImage.at(Path.of(p)), dutFile.refdev().orElseThrow().profile(), dutFile.refdev().get().flaws()));
+        try (Rig r = Rigs.open(rigConfig, runDir, virtualDut)) {
+            out.println("booting the DUT...");
+            new BootStrategy(r, dutFile.boot()).ensure(BootStrategy.State.NETWORK_UP);
+            List<Benchmarks.Figure> figures = new ArrayList<>();
+            out.println("TCP connect scan of all 65535 ports: hil303 scanner, then nmap -sT -p- -T5");
+            figures.add(Benchmarks.portScan(r.network(), out::println));
+            Optional<ServiceSpec> tls = dutFile.services().stream().filter(ServiceSpec::tls).findFirst();
+            if (tls.isPresent()) {
+                out.println("TLS enumeration of " + tls.get().describe() + ": hil303 prober (Bouncy Castle JSSE), then sslscan");
+                figures.add(Benchmarks.tlsEnumeration(r.network().dutPort(tls.get().port()), out::println));
+            } else {
+                out.println("no TLS service in the DUT file: TLS benchmark skipped");
+            }
+            out.println();
+            figures.forEach(f -> out.println(f.line()));
+            return Main.OK;
+        } catch (RigFault e) {
+            System.err.println("error: " + e.getMessage());
+            return Main.INCONCLUSIVE;
+        }
+    }
+}
