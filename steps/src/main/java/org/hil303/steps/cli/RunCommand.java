@@ -21,12 +21,19 @@ import org.hil303.rigs.config.ConfigException;
 import org.hil303.rigs.virtual.NetworkNamespace;
 import org.hil303.rigs.virtual.RefdevImage;
 import org.hil303.rigs.virtual.Tools;
+import org.hil303.steps.evidence.AllureHistory;
+import org.hil303.steps.evidence.AssessorStatement;
+import org.hil303.steps.evidence.AssessorStatements;
+import org.hil303.steps.evidence.ConformanceSummary.Coverage;
+import org.hil303.steps.evidence.LabKeys;
+import org.hil303.steps.evidence.RunEvidence;
 import org.hil303.steps.report.Ledger;
 import org.hil303.steps.report.ProgressPlugin;
 import org.hil303.steps.report.RunReport;
 import org.hil303.steps.report.TestCaseResult;
 import org.hil303.steps.report.Verdict;
 import org.hil303.steps.run.HarnessRun;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,9 +66,11 @@ final class RunCommand implements Callable<Integer> {
         Path features = home.resolve("features");
         RigConfig rigConfig;
         DutFile dutDescription;
+        Map<String, AssessorStatement> statements;
         try {
             rigConfig = RigConfig.read(rigFile);
             dutDescription = DutFile.read(dutFile);
+            statements = AssessorStatements.forDut(dutFile);
         } catch (ConfigException e) {
             return usageError(e.getMessage());
         }
@@ -78,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         if (virtual && !NetworkNamespace.entered()) {
             return startInNamespace(home, rigConfig, dutDescription);
         }
-        return runSuite(home, features, rigConfig, dutDescription);
+        return runSuite(home, features, rigConfig, dutDescription, statements);
     }
 
     /** Builds the reference device (that needs the package mirror), then re-runs this command inside a private network namespace. */
@@ -128,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runSuite(Path home, Path features, RigConfig rigConfig, DutFile dutDescription) {
+    private int runSuite(Path home, Path features, RigConfig rigConfig, DutFile dutDescription, Map<String, AssessorStatement> statements) {
         Path runs = Optional.ofNullable(reports).orElse(home.resolve("reports")).toAbsolutePath();
         String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + safe(rigConfig.name()) + "-"
                 + safe(dutDescription.file().getFileName().toString().replaceFirst("\\.ya?ml$", ""));
@@ -168,20 +177,39 @@ final class RunCommand implements Callable<Integer> {
             run.close();
         }
         List<TestCaseResult> verdicts = Ledger.results();
-        Map<String, String> env = environment(run, rigConfig, dutDescription);
+        Map<String, String> env = environment(home, run, rigConfig, dutDescription);
         try {
-            RunReport.writeSummary(runDir.resolve("summary.json"), verdicts, env);
             RunReport.writeAllureMetadata(results, env);
         } catch (IOException e) {
-            System.err.println("warning: cannot write the run summary: " + e.getMessage());
+            System.err.println("warning: cannot write the Allure environment: " + e.getMessage());
         }
+        AllureHistory history = new AllureHistory(runs, safe(rigConfig.name()), safe(dutName(dutDescription)));
+        history.restoreInto(results);
         String htmlProblem = RunReport.generateHtml(Home.allure(home), results, runDir.resolve("allure-report"));
+        history.keepFrom(runDir.resolve("allure-report"));
+        List<Path> images = image.map(i -> List.of(i.kernel(), i.initrd())).orElse(List.of());
+        RunEvidence.Written evidence = null;
+        try {
+            evidence = RunEvidence.finish(new RunEvidence.Run(id, runDir, rigConfig.file(), dutDescription, Optional.ofNullable(tags), images),
+                    verdicts, statements, env, LabKeys.dir());
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(RunCommand.class).debug("writing the evidence failed", e);
+            System.err.println("warning: cannot write the summaries and the evidence bundle: " + e);
+        }
         Map<Verdict, Integer> counts = RunReport.counts(verdicts);
         out.println();
         out.printf("%d test cases in %s: %d PASS, %d FAIL, %d INCONCLUSIVE, %d NOT_APPLICABLE%n", verdicts.size(),
                 Durations.human(java.time.Duration.ofNanos(System.nanoTime() - start)), counts.get(Verdict.PASS), counts.get(Verdict.FAIL),
                 counts.get(Verdict.INCONCLUSIVE), counts.get(Verdict.NOT_APPLICABLE));
-        out.println("summary: " + display(home, runDir.resolve("summary.json")));
+        if (evidence != null) {
+            var coverage = evidence.summary().coverageCounts();
+            out.printf("%d provisions: %d automated, %d by assessor statement only, %d not applicable by the ICS, %d still open%n",
+                    evidence.summary().rows().size(), coverage.get(Coverage.AUTOMATED) + coverage.get(Coverage.AUTOMATED_AND_ASSESSOR),
+                    coverage.get(Coverage.ASSESSOR), coverage.get(Coverage.NOT_APPLICABLE), coverage.get(Coverage.OPEN));
+            out.println("summary: " + display(home, runDir.resolve("summary.html")) + " (also .md, .json)");
+            out.println("bundle:  " + display(home, evidence.bundle()) + evidence.signer().map(s -> ", signed by " + s)
+                    .orElse(", unsigned: create the lab key with `hil303 keys init`, then `hil303 keys sign " + display(home, evidence.bundle()) + "`"));
+        }
         if (htmlProblem == null) {
             out.println("report:  " + display(home, runs.resolve("latest/allure-report/index.html")));
         } else {
@@ -196,9 +224,11 @@ final class RunCommand implements Callable<Integer> {
         return counts.get(Verdict.INCONCLUSIVE) > 0 ? Main.INCONCLUSIVE : Main.OK;
     }
 
-    private static Map<String, String> environment(HarnessRun run, RigConfig rigConfig, DutFile dut) {
+    private static Map<String, String> environment(Path home, HarnessRun run, RigConfig rigConfig, DutFile dut) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("harness.version", Version.get());
+        env.put("harness.commit", ToolVersions.harnessCommit(home));
+        env.put("run.finished", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
         env.put("rig.file", rigConfig.file().toString());
         env.put("dut", dut.name());
         env.put("dut.file", dut.file().toString());
@@ -207,6 +237,7 @@ final class RunCommand implements Callable<Integer> {
         run.openedRig().ifPresent(r -> env.putAll(r.environment()));
         env.putIfAbsent("rig", rigConfig.name());
         env.put("java", System.getProperty("java.version"));
+        env.putAll(ToolVersions.of(rigConfig, Home.allure(home)));
         return env;
     }
 
@@ -219,6 +250,10 @@ final class RunCommand implements Callable<Integer> {
     private static String display(Path home, Path p) {
         Path cwd = Path.of("").toAbsolutePath();
         return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+
+    private static String dutName(DutFile dut) {
+        return dut.file().getFileName().toString().replaceFirst("\\.ya?ml$", "");
     }
 
     private static String safe(String s) {

@@ -6,12 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** What a run leaves behind: summary.json, Allure's environment and categories, and the generated HTML report. */
+/** Allure's environment and categories for a run, the generated HTML report, and the verdict counts. */
 public final class RunReport {
     private RunReport() {}
 
@@ -22,25 +21,6 @@ public final class RunReport {
         }
         results.forEach(r -> c.merge(r.verdict(), 1, Integer::sum));
         return c;
-    }
-
-    public static void writeSummary(Path file, List<TestCaseResult> results, Map<String, String> environment) throws IOException {
-        StringBuilder b = new StringBuilder("{\n  \"environment\": {");
-        String sep = "\n";
-        for (Map.Entry<String, String> e : environment.entrySet()) {
-            b.append(sep).append("    ").append(json(e.getKey())).append(": ").append(json(e.getValue()));
-            sep = ",\n";
-        }
-        b.append("\n  },\n  \"testCases\": [");
-        sep = "\n";
-        for (TestCaseResult r : results) {
-            b.append(sep).append(String.format(Locale.ROOT,
-                    "    {\"provision\": %s, \"testCase\": %s, \"name\": %s, \"verdict\": %s, \"durationMs\": %d, \"message\": %s}",
-                    json(r.provision()), json(r.testCase()), json(r.name()), json(r.verdict().name()), r.duration().toMillis(), json(r.message())));
-            sep = ",\n";
-        }
-        b.append("\n  ]\n}\n");
-        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
     }
 
     public static void writeAllureMetadata(Path results, Map<String, String> environment) throws IOException {
@@ -81,26 +61,5 @@ public final class RunReport {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
-    }
-
-    static String json(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-                        b.append(String.format("\\u%04x", (int) c)); // also keeps device text inert if pasted into HTML
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }
