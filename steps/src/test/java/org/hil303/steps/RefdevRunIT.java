@@ -13,6 +13,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.hil303.steps.evidence.LabKeys;
+import org.hil303.steps.run.Provisions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +43,9 @@ class RefdevRunIT {
                 "-Dhil303.home=" + HOME, "-jar", HOME.resolve("steps/target/hil303.jar").toString(), "run", "--reports", reports.toString()));
         cmd.addAll(List.of(args));
         Path log = Files.createDirectories(reports).resolve("output.txt");
-        Process p = new ProcessBuilder(cmd).directory(HOME.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(HOME.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("HIL303_LAB_KEYS", labKeys().toString());
+        Process p = pb.start();
         if (!p.waitFor(20, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("hil303 run did not finish within 20 minutes; output: " + Files.readString(log));
@@ -66,6 +73,7 @@ class RefdevRunIT {
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
+        assertEvidence("compliant");
     }
 
     @Test
@@ -108,5 +116,82 @@ class RefdevRunIT {
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-1-2", "INCONCLUSIVE", "5.6-4-2", "INCONCLUSIVE"));
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.output()).contains("/dev/pts/hil303-unplugged does not exist");
+    }
+
+    /** The lab key the end-to-end runs sign with: made once per build, in the build's own folder. */
+    private static synchronized Path labKeys() throws IOException {
+        Path dir = HOME.resolve("steps/target/it-lab");
+        if (!Files.exists(dir.resolve(LabKeys.KEY))) {
+            LabKeys.create(dir, "hil303 integration tests");
+        }
+        return dir;
+    }
+
+    record Command(int status, String output) {}
+
+    /** Any other hil303 command (verify, reproduce), with the same lab key as the runs. */
+    private static Command command(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhil303.home=" + HOME, "-jar", HOME.resolve("steps/target/hil303.jar").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(HOME.toFile()).redirectErrorStream(true);
+        pb.environment().put("HIL303_LAB_KEYS", labKeys().toString());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(20, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        System.out.println("=== hil303 " + String.join(" ", args) + "\n" + output);
+        return new Command(p.exitValue(), output);
+    }
+
+    private static Path bundleOf(String name) throws IOException {
+        try (var files = Files.list(HOME.resolve("steps/target/it-reports").resolve(name).resolve("latest/"))) {
+            return files.filter(f -> f.getFileName().toString().matches("evidence-.*\\.zip")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no evidence bundle in the " + name + " run"));
+        }
+    }
+
+    /** Every catalogue provision is in the summary; the signed bundle verifies, and a changed copy is refused, naming the file. */
+    private static void assertEvidence(String name) throws Exception {
+        Path run = HOME.resolve("steps/target/it-reports").resolve(name).resolve("latest/");
+        String summary = Files.readString(run.resolve("summary.json"));
+        for (Provisions.Provision p : Provisions.all()) {
+            assertThat(summary).contains("{\"id\": \"" + p.id() + "\"");
+        }
+        assertThat(run.resolve("summary.html")).exists();
+        assertThat(run.resolve("summary.md")).exists();
+        Path bundle = bundleOf(name);
+        Command verified = command("verify", "--cert", labKeys().resolve(LabKeys.CERT).toString(), bundle.toString());
+        assertThat(verified.status()).as(verified.output()).isZero();
+        assertThat(verified.output()).contains("VERIFIED").contains("5.1-1-2      PASS");
+
+        Path tampered = bundle.resolveSibling("tampered.zip");
+        try (var in = new ZipInputStream(Files.newInputStream(bundle)); var out = new ZipOutputStream(Files.newOutputStream(tampered))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] bytes = in.readAllBytes();
+                if (e.getName().equals("run/summary.json")) {
+                    bytes = new String(bytes, StandardCharsets.UTF_8).replaceFirst("\"verdict\": \"PASS\"", "\"verdict\": \"FAIL\"")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        Command refused = command("verify", tampered.toString());
+        assertThat(refused.status()).as(refused.output()).isEqualTo(1);
+        assertThat(refused.output()).contains("NOT VERIFIED").contains("run/summary.json: changed");
+        Files.delete(tampered);
+    }
+
+    @Test
+    void a_regulator_reproduces_a_short_bundle_with_the_same_verdicts() throws Exception {
+        Run lab = hil303("reproduce-lab", "--dut", "fixtures/duts/refdev-compliant.yaml", "--tags", "@provision=5.6-4");
+        assertThat(lab.verdicts()).as(lab.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.6-4-2", "PASS"));
+        Command reproduced = command("reproduce", bundleOf("reproduce-lab").toString(), "--reports",
+                HOME.resolve("steps/target/it-reports/reproduce-regulator").toString());
+        assertThat(reproduced.status()).as(reproduced.output()).isZero();
+        assertThat(reproduced.output()).contains("agree     5.6-4-2      PASS           PASS").contains("all 1 test cases agree");
     }
 }

@@ -128,6 +128,7 @@ public final class SummaryFiles {
                 th,td{border:1px solid #ccc;padding:.3em .5em;text-align:left;vertical-align:top;font-size:90%}
                 th{background:#eee}.PASS{background:#d8f5d8}.FAIL{background:#f8d0d0}.INCONCLUSIVE{background:#fbe9c0}
                 .NOT_APPLICABLE{background:#e4e4e4}.msg{color:#444}
+                dl{display:grid;grid-template-columns:max-content auto;gap:.1em 1em}dt{font-weight:bold}dd{margin:0}
                 </style></head><body>
                 <h1>EN 303 645 conformance summary</h1>
                 <dl>
