@@ -68,8 +68,14 @@ final class ReproduceCommand implements Callable<Integer> {
                 Files.write(target, e.getValue());
             }
         }
-        List<String> args = new ArrayList<>(List.of("run", "--dut", inputs.resolve(props.getProperty("run.dut.file")).toString(),
-                "--rig", (rig != null ? rig : inputs.resolve(props.getProperty("run.rig.file"))).toString()));
+        String dutEntry = props.getProperty("run.dut.file", "");
+        String rigEntry = props.getProperty("run.rig.file", "");
+        if (!files.containsKey(dutEntry) || !dutEntry.startsWith(EvidenceBundle.DUT) || !files.containsKey(rigEntry) || !rigEntry.startsWith(EvidenceBundle.RIG)) {
+            System.err.println("error: " + bundle + ": " + EvidenceBundle.PROPERTIES + " does not name the DUT and rig files the bundle holds");
+            return Main.USAGE;
+        }
+        List<String> args = new ArrayList<>(List.of("run", "--dut", inputs.resolve(dutEntry).toString(),
+                "--rig", (rig != null ? rig : inputs.resolve(rigEntry)).toString()));
         String tags = props.getProperty("run.tags");
         if (tags != null) {
             args.addAll(List.of("--tags", tags));

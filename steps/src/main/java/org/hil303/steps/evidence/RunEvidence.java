@@ -16,7 +16,7 @@ public final class RunEvidence {
     /** What the run was: enough for a regulator to rerun it from the bundle. */
     public record Run(String id, Path dir, Path rigFile, DutFile dut, Optional<String> tags, List<Path> images) {}
 
-    /** What was written, for the user's last lines; signer is the certificate's subject and fingerprint. */
+    /** What was written, for the user's last lines; signer is the lab certificate's subject. */
     public record Written(ConformanceSummary summary, Path bundle, Optional<String> signer) {}
 
     private RunEvidence() {}
@@ -62,7 +62,6 @@ public final class RunEvidence {
         Optional<LabKeys> keys = LabKeys.load(labKeys);
         Path zip = run.dir().resolve("evidence-" + run.id() + ".zip");
         bundle.write(zip, keys);
-        return new Written(summary, zip, keys.map(k -> k.certificate().getSubjectX500Principal().getName()
-                + " (SHA-256 " + LabKeys.fingerprint(k.certificate()) + ")"));
+        return new Written(summary, zip, keys.map(k -> k.certificate().getSubjectX500Principal().getName()));
     }
 }
