@@ -190,7 +190,8 @@ final class RunCommand implements Callable<Integer> {
         List<Path> images = image.map(i -> List.of(i.kernel(), i.initrd())).orElse(List.of());
         RunEvidence.Written evidence = null;
         try {
-            evidence = RunEvidence.finish(new RunEvidence.Run(id, runDir, rigConfig.file(), dutDescription, Optional.ofNullable(tags), images),
+            evidence = RunEvidence.finish(new RunEvidence.Run(id, runDir, rigConfig.file(), dutDescription, Optional.ofNullable(tags), images,
+                    automatedProvisions(features)),
                     verdicts, statements, env, LabKeys.dir());
         } catch (IOException | RuntimeException e) {
             LoggerFactory.getLogger(RunCommand.class).debug("writing the evidence failed", e);
@@ -250,6 +251,16 @@ final class RunCommand implements Callable<Integer> {
     private static String display(Path home, Path p) {
         Path cwd = Path.of("").toAbsolutePath();
         return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
+    }
+
+    /** The provisions with a feature file, by its name (5.6-4-debug-interfaces.feature). */
+    private static java.util.Set<String> automatedProvisions(Path features) {
+        try (var files = Files.list(features)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".feature"))
+                    .map(n -> n.replaceFirst("^((?:4|5\\.\\d{1,2}|6)-\\d{1,2})-.*", "$1")).collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            return java.util.Set.of();
+        }
     }
 
     private static String dutName(DutFile dut) {

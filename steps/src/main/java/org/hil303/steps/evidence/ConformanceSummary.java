@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hil303.fixtures.dut.IcsEntry;
 import org.hil303.fixtures.dut.Support;
 import org.hil303.steps.report.TestCaseResult;
@@ -35,7 +36,11 @@ public record ConformanceSummary(List<Row> rows) {
 
     public record Row(Provision provision, String support, String supportDetail, Verdict verdict, Coverage coverage, List<Case> testCases) {}
 
-    public static ConformanceSummary of(List<TestCaseResult> results, Map<String, IcsEntry> ics,
+    /**
+     * @param automatable the provisions the suite has automated test cases for, so a provision left out by
+     *                    --tags is told apart from one nobody has automated
+     */
+    public static ConformanceSummary of(List<TestCaseResult> results, Set<String> automatable, Map<String, IcsEntry> ics,
             Map<String, AssessorStatement> statements, Map<String, String> evidenceLinks) {
         Map<String, List<TestCaseResult>> byProvision = new LinkedHashMap<>();
         results.forEach(r -> byProvision.computeIfAbsent(r.provision(), k -> new ArrayList<>()).add(r));
@@ -67,7 +72,8 @@ public record ConformanceSummary(List<Row> rows) {
             } else {
                 coverage = Coverage.OPEN;
                 cases.add(new Case(p.conceptualTestCase(), Kind.OPEN, Verdict.INCONCLUSIVE, "conceptual",
-                        "no automated test case ran and no assessor statement is recorded", ""));
+                        (automatable.contains(p.id()) ? "its automated test cases were not selected in this run (--tags)"
+                                : "no automated test case") + " and no assessor statement is recorded", ""));
             }
             rows.add(new Row(p, entry.map(e -> e.support() == Support.N_A ? "N/A" : e.support().name()).orElse(""),
                     entry.map(IcsEntry::detail).orElse(""), verdictOf(cases), coverage, List.copyOf(cases)));

@@ -8,13 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hil303.fixtures.dut.DutFile;
 import org.hil303.steps.report.TestCaseResult;
 
 /** The end of a run: the conformance summaries and the evidence bundle, signed when the lab has a key. */
 public final class RunEvidence {
     /** What the run was: enough for a regulator to rerun it from the bundle. */
-    public record Run(String id, Path dir, Path rigFile, DutFile dut, Optional<String> tags, List<Path> images) {}
+    public record Run(String id, Path dir, Path rigFile, DutFile dut, Optional<String> tags, List<Path> images, Set<String> automatable) {}
 
     /** What was written, for the user's last lines; signer is the lab certificate's subject. */
     public record Written(ConformanceSummary summary, Path bundle, Optional<String> signer) {}
@@ -31,7 +32,7 @@ public final class RunEvidence {
                     "reasoning: " + s.reasoning(), "attachments: " + s.attachments().stream().map(p -> p.getFileName().toString()).toList(), ""),
                     StandardCharsets.UTF_8);
         }
-        ConformanceSummary summary = ConformanceSummary.of(results, run.dut().ics(), statements, AllureLinks.in(run.dir()));
+        ConformanceSummary summary = ConformanceSummary.of(results, run.automatable(), run.dut().ics(), statements, AllureLinks.in(run.dir()));
         SummaryFiles.write(run.dir(), results, summary, environment);
 
         EvidenceBundle bundle = new EvidenceBundle().addRun(run.dir());

@@ -27,7 +27,7 @@ class SummaryFilesTest {
                 LocalDate.of(2026, 11, 20), List.of());
         Map<String, IcsEntry> ics = Map.of("5.10-1", new IcsEntry("5.10-1", Support.N_A, "no telemetry <b>at all</b>"),
                 "5.1-1", new IcsEntry("5.1-1", Support.Y, "unique"));
-        return ConformanceSummary.of(List.of(automated, passed), ics, Map.of("5.3-16-1", statement),
+        return ConformanceSummary.of(List.of(automated, passed), java.util.Set.of("5.1-1", "5.6-4", "5.5-1"), ics, Map.of("5.3-16-1", statement),
                 Map.of("5.1-1-2", "allure-report/index.html#testresult/abc"));
     }
 
@@ -58,6 +58,7 @@ class SummaryFilesTest {
             assertThat(c.message()).contains("no assessor statement");
         });
         assertThat(s.rows().stream().filter(r -> r.verdict() == Verdict.PASS)).hasSize(2);
+        assertThat(byId.get("5.5-1").testCases().get(0).message()).contains("not selected in this run");
     }
 
     @Test
