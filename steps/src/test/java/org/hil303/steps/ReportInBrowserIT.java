@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hil303.steps.evidence.LabKeys;
 import org.junit.jupiter.api.Test;
@@ -71,9 +73,14 @@ class ReportInBrowserIT {
         });
         server.start();
         try {
-            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/allure-report/index.html#suites";
+            // follow the summary's evidence link for the test case: it must open that test case's result, shown as passed
+            Matcher link = Pattern.compile("\"testCase\": \"5\\.6-4-2\", \"kind\": \"automated\".*?\"evidence\": \"([^\"]+)\"")
+                    .matcher(Files.readString(runDir.resolve("summary.json")));
+            assertThat(link.find()).as("summary.json links 5.6-4-2 to its evidence").isTrue();
+            assertThat(link.group(1)).startsWith("allure-report/index.html#testresult/");
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/" + link.group(1);
             String allure = browse(browser.get(), url, runDir.resolve("allure-report.png"));
-            assertThat(allure).contains("5.6-4-2 The UART gives no shell without authentication").contains("data-status=\"passed\"");
+            assertThat(allure).contains("5.6-4-2 The UART gives no shell without authentication").contains("label_status_passed\">Passed");
         } finally {
             server.stop(0);
         }
@@ -84,7 +91,7 @@ class ReportInBrowserIT {
     /** The page's DOM after its scripts ran; a screenshot of it goes to {@code png}. */
     private static String browse(Path chromium, String url, Path png) throws IOException, InterruptedException {
         List<String> common = List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                "--virtual-time-budget=15000", "--window-size=1400,1800");
+                "--virtual-time-budget=15000", "--window-size=1400,1400");
         String dom = chromiumRun(concat(common, "--dump-dom", url));
         chromiumRun(concat(common, "--screenshot=" + png, url));
         return dom;
