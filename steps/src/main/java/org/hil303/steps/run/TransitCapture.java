@@ -17,6 +17,7 @@ import org.hil303.fixtures.capture.Pcap;
 import org.hil303.fixtures.cloud.CloudRequest;
 import org.hil303.fixtures.cloud.FakeCloud;
 import org.hil303.fixtures.dut.CloudSpec;
+import org.hil303.fixtures.dut.CredentialSource;
 import org.hil303.fixtures.dut.PersonalDataSpec;
 import org.hil303.fixtures.dut.ServiceSpec;
 import org.hil303.fixtures.network.HttpProbe;
@@ -96,8 +97,13 @@ public record TransitCapture(Path pcap, List<Marker> markers, Pcap.Flows flows, 
     }
 
     private static List<Marker> plant(HarnessRun run, Rig rig, PersonalDataSpec spec) {
-        String password = run.accounts().password(spec.passwordOf())
-                .orElseThrow(() -> new RigFault("no current password known for '" + spec.passwordOf() + "', needed to set personal data"));
+        Optional<String> login = Optional.empty();
+        if (spec.credential() instanceof CredentialSource.Fixed f) {
+            login = Optional.of(spec.apiUser() + ":" + f.password());
+        } else if (spec.credential() instanceof CredentialSource.Label) {
+            login = Optional.of(spec.apiUser() + ":" + rig.label().map(UnitLabel::password)
+                    .orElseThrow(() -> new RigFault("the API user's password is on the unit's label, but the rig has no label")));
+        }
         ServiceSpec service = run.dut().localApi().orElseThrow().service();
         InetSocketAddress api = rig.network().dutPort(service.port());
         HttpProbe http = new HttpProbe(run.dut().timeouts().command());
@@ -110,7 +116,7 @@ public record TransitCapture(Path pcap, List<Marker> markers, Pcap.Flows flows, 
             Optional<HttpProbe.Response> res;
             try {
                 res = http.request(api, service.tls(), item.endpoint().method(), item.endpoint().path(),
-                        Optional.of(spec.apiUser() + ":" + password), Optional.of(item.bodyWith(value)));
+                        login, Optional.of(item.bodyWith(value)));
             } catch (IOException e) {
                 throw new RigFault("cannot set " + item.name() + " through " + item.endpoint().describe() + ": " + e.getMessage(), e);
             }
