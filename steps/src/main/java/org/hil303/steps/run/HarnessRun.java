@@ -110,7 +110,7 @@ public final class HarnessRun implements AutoCloseable {
         if (spec.isEmpty()) {
             return Map.of();
         }
-        cloudPki = new CloudPki(spec.get().primaryHost());
+        cloudPki = new CloudPki(spec.get().hosts());
         Map<String, Path> files = cloudPki.writeProvisioning(runDir.resolve("cloud"));
         return spec.get().trustAnchor() == CloudSpec.TrustAnchorDelivery.PROVISIONED ? files : Map.of();
     }
@@ -122,7 +122,7 @@ public final class HarnessRun implements AutoCloseable {
             return;
         }
         if (cloudPki == null) {
-            cloudPki = new CloudPki(spec.get().primaryHost());
+            cloudPki = new CloudPki(spec.get().hosts());
             cloudPki.writeProvisioning(runDir.resolve("cloud"));
         }
         try {
