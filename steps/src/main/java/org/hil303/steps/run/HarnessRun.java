@@ -47,6 +47,7 @@ public final class HarnessRun implements AutoCloseable {
     private FakeCloud cloud;
     private RigFault cloudFailure;
     private TransitCapture transit;
+    private RigFault transitFailure;
 
     public HarnessRun(RigConfig rigConfig, DutFile dut, Path runDir, Optional<RefdevImage> image) {
         this.rigConfig = rigConfig;
@@ -146,8 +147,16 @@ public final class HarnessRun implements AutoCloseable {
 
     /** The DUT's traffic captured once per run while it talks to its cloud with planted markers (5.5-6, 5.5-7, 5.8-1, 5.8-2). */
     public synchronized TransitCapture transit(java.util.function.Supplier<TransitCapture> capture) {
+        if (transitFailure != null) {
+            throw transitFailure; // one failed capture is not retried by every test case that reads it
+        }
         if (transit == null) {
-            transit = capture.get();
+            try {
+                transit = capture.get();
+            } catch (RigFault e) {
+                transitFailure = e;
+                throw e;
+            }
         }
         return transit;
     }
