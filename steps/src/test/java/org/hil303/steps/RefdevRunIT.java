@@ -1,5 +1,6 @@
 package org.hil303.steps;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -66,29 +67,37 @@ class RefdevRunIT {
     @Test
     void compliant_reference_device_passes_every_test_case() throws Exception {
         Run run = hil303("compliant", "--dut", "fixtures/duts/refdev-compliant.yaml");
-        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "5.1-1-2", "PASS", "5.1-4-2", "PASS", "5.1-5-2", "PASS", "5.6-4-2", "PASS",
-                "5.2-1-2", "PASS", "5.3-13-2", "PASS",
-                "5.6-1-2", "PASS", "5.5-1-2", "PASS", "5.6-2-2", "PASS", "5.6-5-2", "PASS"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                entry("5.1-1-2", "PASS"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "PASS"), entry("5.6-4-2", "PASS"),
+                entry("5.2-1-2", "PASS"), entry("5.3-13-2", "PASS"),
+                entry("5.6-1-2", "PASS"), entry("5.5-1-2", "PASS"), entry("5.6-2-2", "PASS"), entry("5.6-5-2", "PASS"),
+                entry("5.5-1-2c", "PASS"), entry("5.5-6-2", "PASS"), entry("5.5-7-2", "PASS"), entry("5.8-1-2", "PASS"),
+                entry("5.8-2-2", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
+        assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/captures/5.8-1-2.pcap")).isNotEmptyFile();
         assertEvidence("compliant");
     }
 
     @Test
     void weak_reference_device_fails_where_its_flaws_are() throws Exception {
         Run run = hil303("weak", "--dut", "fixtures/duts/refdev-weak.yaml");
-        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "5.1-1-2", "FAIL", "5.1-4-2", "PASS", "5.1-5-2", "FAIL", "5.6-4-2", "FAIL",
-                "5.2-1-2", "FAIL", "5.3-13-2", "FAIL",
-                "5.6-1-2", "FAIL", "5.5-1-2", "FAIL", "5.6-2-2", "FAIL", "5.6-5-2", "FAIL"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                entry("5.1-1-2", "FAIL"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "FAIL"), entry("5.6-4-2", "FAIL"),
+                entry("5.2-1-2", "FAIL"), entry("5.3-13-2", "FAIL"),
+                entry("5.6-1-2", "FAIL"), entry("5.5-1-2", "FAIL"), entry("5.6-2-2", "FAIL"), entry("5.6-5-2", "FAIL"),
+                entry("5.5-1-2c", "FAIL"), entry("5.5-6-2", "FAIL"), entry("5.5-7-2", "FAIL"), entry("5.8-1-2", "FAIL"),
+                entry("5.8-2-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
                 .contains("open ports the IXIT (13-SoftServ) does not declare: tcp/80")
                 .contains("TLSv1.1, TLSv1 accepted")
-                .contains("disclosed before authentication: tcp/22 greeting on connect: software version 'dropbear_2022.83'");
+                .contains("disclosed before authentication: tcp/22 greeting on connect: software version 'dropbear_2022.83'")
+                .contains("the DUT's TLS client accepted a self-signed certificate")
+                .contains("critical security parameter 'cloud token' in clear (as is) in tcp 198.18.0.2:")
+                .contains("sensitive personal data 'location' in clear");
     }
 
     @Test
@@ -116,6 +125,15 @@ class RefdevRunIT {
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-1-2", "INCONCLUSIVE", "5.6-4-2", "INCONCLUSIVE"));
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.output()).contains("/dev/pts/hil303-unplugged does not exist");
+    }
+
+    @Test
+    void a_cloud_client_that_skips_the_host_name_check_fails_5_5_1_2c_on_that_certificate_alone() throws Exception {
+        Run run = hil303("cloud-hostname", "--dut", "fixtures/duts/refdev-cloud-hostname.yaml", "--tags", "@testcase=5.5-1-2c");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.5-1-2c", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("the DUT's TLS client accepted a valid certificate from the trusted test CA for another host")
+                .doesNotContain("accepted a self-signed").doesNotContain("expired (handshake");
     }
 
     /** The lab key the end-to-end runs sign with: made once per build, in the build's own folder. */

@@ -20,7 +20,11 @@ import org.slf4j.LoggerFactory;
 final class QemuMachine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QemuMachine.class);
 
-    record Settings(String binary, String memory, String profile, List<String> flaws, String tap, String mac) {}
+    record Settings(String binary, String memory, String profile, List<String> flaws, String tap, String mac, java.util.Map<String, Path> provisioned) {
+        Settings(String binary, String memory, String profile, List<String> flaws, String tap, String mac) {
+            this(binary, memory, profile, flaws, tap, mac, java.util.Map.of());
+        }
+    }
 
     private final Settings settings;
     private final RefdevImage image;
@@ -52,6 +56,7 @@ final class QemuMachine implements AutoCloseable {
                 "-device", "virtio-net-pci,netdev=n0,mac=" + settings.mac(),
                 "-drive", "file=" + unit.flash() + ",format=raw,if=virtio",
                 "-fw_cfg", "name=opt/hil303/label,file=" + unit.labelFile()));
+        new java.util.TreeMap<>(settings.provisioned()).forEach((name, file) -> cmd.addAll(List.of("-fw_cfg", "name=opt/hil303/" + name + ",file=" + file)));
         return cmd;
     }
 

@@ -25,8 +25,24 @@ import org.hil303.rigs.power.PowerRelay;
  * Pi4J's mock outputs driving QEMU instead of a relay board.
  */
 public final class VirtualRig {
-    /** Which reference device to emulate. */
-    public record Dut(RefdevImage image, String profile, java.util.List<String> flaws) {}
+    /**
+     * Which reference device to emulate, and the files the factory provisions into the unit besides
+     * its label (QEMU fw_cfg name under opt/hil303/ to file), such as the CA its cloud client trusts.
+     */
+    public record Dut(RefdevImage image, String profile, java.util.List<String> flaws, Map<String, Path> provisioned) {
+        public Dut {
+            provisioned.keySet().forEach(n -> {
+                if (!n.matches("[a-z0-9-]+")) {
+                    throw new IllegalArgumentException("fw_cfg name opt/hil303/" + n + " must be lowercase letters, digits and '-'");
+                }
+            });
+            provisioned = Map.copyOf(provisioned);
+        }
+
+        public Dut(RefdevImage image, String profile, java.util.List<String> flaws) {
+            this(image, profile, flaws, Map.of());
+        }
+    }
 
     private VirtualRig() {}
 
@@ -43,7 +59,8 @@ public final class VirtualRig {
         opened.push(vbuttons);
 
         QemuMachine machine = new QemuMachine(
-                new QemuMachine.Settings(v.qemu(), v.memory(), dut.profile(), dut.flaws(), v.tap(), "52:54:00:30:36:45"),
+                new QemuMachine.Settings(v.qemu(), v.memory(), dut.profile(), dut.flaws(), v.tap(), "52:54:00:30:36:45",
+                        dut.provisioned()),
                 dut.image(), unit, vconsole.socketPath(), vbuttons.socketPath(), runDir.resolve("qemu.log"));
         opened.push(machine);
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 final class AllureLinks {
     private static final Logger LOG = LoggerFactory.getLogger(AllureLinks.class);
     private static final Pattern UID = Pattern.compile("\"uid\"\\s*:\\s*\"([0-9a-f]+)\"");
-    private static final Pattern TEST_CASE = Pattern.compile("\"name\"\\s*:\\s*\"testCase\"\\s*,\\s*\"value\"\\s*:\\s*\"([0-9.A-B-]+)\"");
+    private static final Pattern TEST_CASE = Pattern.compile("\"name\"\\s*:\\s*\"testCase\"\\s*,\\s*\"value\"\\s*:\\s*\"([0-9A-Za-z.-]+)\"");
 
     private AllureLinks() {}
 

@@ -19,7 +19,7 @@ import org.hil303.steps.run.Provisions;
  * {@code refdev-compliant.yaml}). Validated completely on load; every error names file, line and field.
  */
 public final class AssessorStatements {
-    private static final Pattern TEST_CASE = Pattern.compile("((?:4|5\\.\\d{1,2}|6)-\\d{1,2})-(\\d{1,2})");
+    private static final Pattern TEST_CASE = Pattern.compile("((?:4|5\\.\\d{1,2}|6)-\\d{1,2})-(\\d{1,2}[a-z]?)");
 
     private AssessorStatements() {}
 

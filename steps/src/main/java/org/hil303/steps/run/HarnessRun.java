@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hil303.fixtures.cloud.CloudPki;
+import org.hil303.fixtures.cloud.FakeCloud;
+import org.hil303.fixtures.dut.CloudSpec;
 import org.hil303.fixtures.dut.DutFile;
 import org.hil303.fixtures.publications.SiteAccess;
 import org.hil303.fixtures.publications.TrustRoots;
@@ -40,6 +43,11 @@ public final class HarnessRun implements AutoCloseable {
     private RigFault openFailure;
     private WebFetcher fetcher;
     private VendorSite vendorSite;
+    private CloudPki cloudPki;
+    private FakeCloud cloud;
+    private RigFault cloudFailure;
+    private TransitCapture transit;
+    private RigFault transitFailure;
 
     public HarnessRun(RigConfig rigConfig, DutFile dut, Path runDir, Optional<RefdevImage> image) {
         this.rigConfig = rigConfig;
@@ -81,15 +89,76 @@ public final class HarnessRun implements AutoCloseable {
                 Optional<VirtualRig.Dut> virtual = image.map(img -> {
                     DutFile.Refdev r = dut.refdev().orElseThrow(() ->
                             new RigFault("the DUT file " + dut.file() + " has no 'virtual.profile': it cannot run on the virtual rig"));
-                    return new VirtualRig.Dut(img, r.profile(), r.flaws());
+                    return new VirtualRig.Dut(img, r.profile(), r.flaws(), cloudProvisioning());
                 });
                 rig = Rigs.open(rigConfig, runDir, virtual);
+                startCloud();
             } catch (RigFault e) {
                 openFailure = new RigFault("rig '" + rigConfig.name() + "' could not be opened: " + e.getMessage(), e);
                 throw openFailure;
             }
         }
         return rig;
+    }
+
+    /**
+     * The test CA and token of the fake cloud are made before the unit leaves the factory: on the
+     * virtual rig they are provisioned into it like its label; otherwise the lab installs the CA
+     * written to the run folder.
+     */
+    private Map<String, Path> cloudProvisioning() {
+        Optional<CloudSpec> spec = dut.cloud();
+        if (spec.isEmpty()) {
+            return Map.of();
+        }
+        cloudPki = new CloudPki(spec.get().hosts());
+        Map<String, Path> files = cloudPki.writeProvisioning(runDir.resolve("cloud"));
+        return spec.get().trustAnchor() == CloudSpec.TrustAnchorDelivery.PROVISIONED ? files : Map.of();
+    }
+
+    /** A fake cloud that cannot listen makes only the scenarios that need it INCONCLUSIVE. */
+    private void startCloud() {
+        Optional<CloudSpec> spec = dut.cloud();
+        if (spec.isEmpty()) {
+            return;
+        }
+        if (cloudPki == null) {
+            cloudPki = new CloudPki(spec.get().hosts());
+            cloudPki.writeProvisioning(runDir.resolve("cloud"));
+        }
+        try {
+            cloud = new FakeCloud(cloudPki, rigConfig.network().harnessAddress(), spec.get().port(), FakeCloud.CLEAR_PORT);
+        } catch (RigFault e) {
+            cloudFailure = e;
+        }
+    }
+
+    /** The DUT's cloud service as the rig plays it, once the rig is open. */
+    public synchronized FakeCloud cloud() {
+        if (dut.cloud().isEmpty()) {
+            throw new RigFault("the IXIT declares no 'cloud' (11-ComMech): the harness does not know which cloud the DUT talks to");
+        }
+        rig();
+        if (cloudFailure != null) {
+            throw cloudFailure;
+        }
+        return cloud;
+    }
+
+    /** The DUT's traffic captured once per run while it talks to its cloud with planted markers (5.5-6, 5.5-7, 5.8-1, 5.8-2). */
+    public synchronized TransitCapture transit(java.util.function.Supplier<TransitCapture> capture) {
+        if (transitFailure != null) {
+            throw transitFailure; // one failed capture is not retried by every test case that reads it
+        }
+        if (transit == null) {
+            try {
+                transit = capture.get();
+            } catch (RigFault e) {
+                transitFailure = e;
+                throw e;
+            }
+        }
+        return transit;
     }
 
     public synchronized Optional<Rig> openedRig() {
@@ -143,6 +212,9 @@ public final class HarnessRun implements AutoCloseable {
         }
         if (vendorSite != null) {
             vendorSite.close();
+        }
+        if (cloud != null) {
+            cloud.close();
         }
         if (rig != null) {
             rig.close();
