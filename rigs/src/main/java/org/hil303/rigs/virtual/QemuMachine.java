@@ -87,6 +87,11 @@ final class QemuMachine implements AutoCloseable {
         process = null;
     }
 
+    /** True when no emulator runs: the flash image is the device's and nobody else writes it. */
+    synchronized boolean isOff() {
+        return process == null || !process.isAlive();
+    }
+
     /** Non-empty when the emulation itself broke: a rig fault, not something the device did. */
     synchronized Optional<String> fault() {
         if (startFailure != null) {
