@@ -1,5 +1,6 @@
 package org.hil303.steps;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -50,19 +51,26 @@ class RefdevRunIT {
         if (Files.exists(summary)) {
             Matcher m = CASE.matcher(Files.readString(summary));
             while (m.find()) {
-                verdicts.put(m.group(1), m.group(2));
+                verdicts.merge(m.group(1), m.group(2), RefdevRunIT::worse); // a test case run by several scenarios
             }
         }
         return new Run(p.exitValue(), output, verdicts);
     }
 
+    private static final List<String> SEVERITY = List.of("FAIL", "INCONCLUSIVE", "PASS", "NOT_APPLICABLE");
+
+    private static String worse(String a, String b) {
+        return SEVERITY.indexOf(a) <= SEVERITY.indexOf(b) ? a : b;
+    }
+
     @Test
     void compliant_reference_device_passes_every_test_case() throws Exception {
         Run run = hil303("compliant", "--dut", "fixtures/duts/refdev-compliant.yaml");
-        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "5.1-1-2", "PASS", "5.1-4-2", "PASS", "5.1-5-2", "PASS", "5.6-4-2", "PASS",
-                "5.2-1-2", "PASS", "5.3-13-2", "PASS",
-                "5.6-1-2", "PASS", "5.5-1-2", "PASS", "5.6-2-2", "PASS", "5.6-5-2", "PASS"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                entry("5.1-1-2", "PASS"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "PASS"), entry("5.6-4-2", "PASS"),
+                entry("5.2-1-2", "PASS"), entry("5.3-13-2", "PASS"),
+                entry("5.6-1-2", "PASS"), entry("5.5-1-2", "PASS"), entry("5.6-2-2", "PASS"), entry("5.6-5-2", "PASS"),
+                entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -71,16 +79,19 @@ class RefdevRunIT {
     @Test
     void weak_reference_device_fails_where_its_flaws_are() throws Exception {
         Run run = hil303("weak", "--dut", "fixtures/duts/refdev-weak.yaml");
-        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "5.1-1-2", "FAIL", "5.1-4-2", "PASS", "5.1-5-2", "FAIL", "5.6-4-2", "FAIL",
-                "5.2-1-2", "FAIL", "5.3-13-2", "FAIL",
-                "5.6-1-2", "FAIL", "5.5-1-2", "FAIL", "5.6-2-2", "FAIL", "5.6-5-2", "FAIL"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                entry("5.1-1-2", "FAIL"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "FAIL"), entry("5.6-4-2", "FAIL"),
+                entry("5.2-1-2", "FAIL"), entry("5.3-13-2", "FAIL"),
+                entry("5.6-1-2", "FAIL"), entry("5.5-1-2", "FAIL"), entry("5.6-2-2", "FAIL"), entry("5.6-5-2", "FAIL"),
+                entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
                 .contains("open ports the IXIT (13-SoftServ) does not declare: tcp/80")
                 .contains("TLSv1.1, TLSv1 accepted")
-                .contains("disclosed before authentication: tcp/22 greeting on connect: software version 'dropbear_2022.83'");
+                .contains("disclosed before authentication: tcp/22 greeting on connect: software version 'dropbear_2022.83'")
+                .contains("the user's data is still in the raw storage after the factory reset")
+                .contains("the DUT runs /data/app/agent although one byte of it was altered");
     }
 
     @Test
@@ -108,5 +119,25 @@ class RefdevRunIT {
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-1-2", "INCONCLUSIVE", "5.6-4-2", "INCONCLUSIVE"));
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.output()).contains("/dev/pts/hil303-unplugged does not exist");
+    }
+
+    @Test
+    void a_factory_reset_that_only_unlinks_fails_5_11_1_on_the_raw_storage() throws Exception {
+        Run run = hil303("reset-unlinks", "--dut", "fixtures/duts/refdev-reset-unlinks.yaml", "--tags", "@provision=5.11-1");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.11-1-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // defaults and the file system are fine: only the bytes left on the flash give it away
+        assertThat(run.output()).contains("the user's data is still in the raw storage after the factory reset")
+                .doesNotContain("still in the file system").doesNotContain("still works on");
+    }
+
+    @Test
+    void a_boot_without_software_verification_fails_5_7_1_and_5_7_2() throws Exception {
+        Run run = hil303("no-secure-boot", "--dut", "fixtures/duts/refdev-no-secure-boot.yaml",
+                "--tags", "@provision=5.7-1 or @provision=5.7-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.7-1-2", "FAIL", "5.7-2-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("the DUT runs /data/app/agent although one byte of it was altered")
+                .contains("no alert on the console after booting with /data/app/agent altered");
     }
 }
