@@ -11,6 +11,7 @@ import org.hil303.fixtures.lifecycle.ProgramTamper;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.boot.DutNotReady;
 import org.hil303.rigs.console.ConsoleMatch;
+import org.hil303.rigs.console.ReportText;
 import org.hil303.rigs.storage.RawStorage;
 import org.hil303.steps.report.NonConformity;
 
@@ -63,7 +64,8 @@ public final class SecureBootSteps {
             running = shell.run("ps -o args | grep -F -- '" + program + "' | grep -v grep").text().strip();
         }
         world.evidence("processes running " + program, running.isEmpty() ? "none" : running);
-        NonConformity.require(running.isEmpty(), "the DUT runs " + program + " although one byte of it was altered: " + running);
+        NonConformity.require(running.isEmpty(), "the DUT runs " + program + " although one byte of it was altered: "
+                + ReportText.oneLine(running, 300));
     }
 
     @Then("the DUT raises the alert the IXIT describes")
