@@ -50,7 +50,8 @@ final class QemuMachine implements AutoCloseable {
                 "-chardev", "socket,id=btn0,path=" + buttonSocket + ",server=off", "-serial", "chardev:btn0",
                 "-netdev", "tap,id=n0,ifname=" + settings.tap() + ",script=no,downscript=no",
                 "-device", "virtio-net-pci,netdev=n0,mac=" + settings.mac(),
-                "-drive", "file=" + unit.flash() + ",format=raw,if=virtio",
+                // zeros written by the device (a wiping factory reset) become holes again: the run folder keeps a sparse image
+                "-drive", "file=" + unit.flash() + ",format=raw,if=virtio,discard=unmap,detect-zeroes=unmap",
                 "-fw_cfg", "name=opt/hil303/label,file=" + unit.labelFile()));
         return cmd;
     }
