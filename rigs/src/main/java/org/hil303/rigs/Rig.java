@@ -10,6 +10,7 @@ import org.hil303.rigs.buttons.Button;
 import org.hil303.rigs.console.Console;
 import org.hil303.rigs.network.NetworkPath;
 import org.hil303.rigs.power.PowerRelay;
+import org.hil303.rigs.storage.RawStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,12 @@ public final class Rig implements AutoCloseable {
     private final Supplier<Optional<String>> health;
     private final Map<String, String> environment;
     private final Deque<AutoCloseable> resources;
+    private final Optional<RawStorage> storage;
     private boolean closed;
 
     public Rig(RigConfig config, PowerRelay power, Map<String, Button> buttons, Console console, NetworkPath network,
             Optional<UnitLabel> label, Supplier<Optional<String>> health, Map<String, String> environment,
-            Deque<AutoCloseable> resources) {
+            Deque<AutoCloseable> resources, Optional<RawStorage> storage) {
         this.config = config;
         this.power = power;
         this.buttons = Map.copyOf(buttons);
@@ -43,6 +45,7 @@ public final class Rig implements AutoCloseable {
         this.health = health;
         this.environment = new LinkedHashMap<>(environment);
         this.resources = new ArrayDeque<>(resources);
+        this.storage = storage;
     }
 
     public RigConfig config() { return config; }
@@ -52,6 +55,8 @@ public final class Rig implements AutoCloseable {
     public NetworkPath network() { return network; }
     public Optional<UnitLabel> label() { return label; }
     public Map<String, String> environment() { return environment; }
+    /** The DUT's storage read beneath its file system, where the rig can reach it (the virtual rig's flash image). */
+    public Optional<RawStorage> storage() { return storage; }
 
     public Button button(String name) {
         Button b = buttons.get(name);

@@ -64,7 +64,7 @@ public final class Rigs {
         env.put("rig", config.name());
         env.put("rig.kind", "pi");
         env.put("console", config.console().port());
-        return new Rig(config, power, buttons, console, network, label, Optional::empty, env, opened);
+        return new Rig(config, power, buttons, console, network, label, Optional::empty, env, opened, Optional.empty());
     }
 
     public static Console openConsole(SerialLine line, Path runDir) {

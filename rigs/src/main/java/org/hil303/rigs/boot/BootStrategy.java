@@ -86,6 +86,19 @@ public final class BootStrategy {
         return poweredOnAt;
     }
 
+    /**
+     * The DUT restarts by itself (a factory reset, an update) from the given console offset on:
+     * waits for it to be ready again and measures that boot like one after power-on.
+     */
+    public void awaitRestart(long since) {
+        state = State.BOOTING;
+        poweredOnAt = since;
+        readyAt = -1;
+        lastBootTime = null;
+        bootStartedNanos = System.nanoTime();
+        awaitReady();
+    }
+
     /** Console output offset at the last power-on. */
     public long poweredOnAt() {
         return poweredOnAt;

@@ -54,7 +54,8 @@ final class QemuMachine implements AutoCloseable {
                 "-chardev", "socket,id=btn0,path=" + buttonSocket + ",server=off", "-serial", "chardev:btn0",
                 "-netdev", "tap,id=n0,ifname=" + settings.tap() + ",script=no,downscript=no",
                 "-device", "virtio-net-pci,netdev=n0,mac=" + settings.mac(),
-                "-drive", "file=" + unit.flash() + ",format=raw,if=virtio",
+                // zeros written by the device (a wiping factory reset) become holes again: the run folder keeps a sparse image
+                "-drive", "file=" + unit.flash() + ",format=raw,if=virtio,discard=unmap,detect-zeroes=unmap",
                 "-fw_cfg", "name=opt/hil303/label,file=" + unit.labelFile()));
         new java.util.TreeMap<>(settings.provisioned()).forEach((name, file) -> cmd.addAll(List.of("-fw_cfg", "name=opt/hil303/" + name + ",file=" + file)));
         return cmd;
@@ -90,6 +91,11 @@ final class QemuMachine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** True when no emulator runs: the flash image is the device's and nobody else writes it. */
+    synchronized boolean isOff() {
+        return process == null || !process.isAlive();
     }
 
     /** Non-empty when the emulation itself broke: a rig fault, not something the device did. */

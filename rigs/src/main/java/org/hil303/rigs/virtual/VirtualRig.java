@@ -19,6 +19,7 @@ import org.hil303.rigs.gpio.LineConfig;
 import org.hil303.rigs.gpio.Pi4jGpio;
 import org.hil303.rigs.network.NetworkPath;
 import org.hil303.rigs.power.PowerRelay;
+import org.hil303.rigs.storage.ImageFileStorage;
 
 /**
  * Assembles the virtual rig: the same relay, buttons, console and network path a Pi rig has, with
@@ -94,7 +95,8 @@ public final class VirtualRig {
         env.put("refdev.image", dut.image().inputHash());
         env.put("firmware.version", dut.image().firmwareVersion());
         env.put("unit.serial", unit.label().serial());
-        return new Rig(config, power, buttons, console, network, Optional.of(unit.label()), machine::fault, env, opened);
+        return new Rig(config, power, buttons, console, network, Optional.of(unit.label()), machine::fault, env, opened,
+                Optional.of(new ImageFileStorage(unit.flash(), machine::isOff)));
     }
 
     private static Path tempDir() {

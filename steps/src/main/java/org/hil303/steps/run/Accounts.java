@@ -15,6 +15,7 @@ import org.hil303.rigs.UnitLabel;
  */
 public final class Accounts {
     private final Map<String, String> passwords = new LinkedHashMap<>();
+    private final Map<String, String> factory = new LinkedHashMap<>();
 
     static Accounts fromFactory(DutFile dut, Optional<UnitLabel> label) {
         Accounts a = new Accounts();
@@ -29,6 +30,7 @@ public final class Accounts {
                 a.passwords.putIfAbsent(s.user(), f.password());
             }
         }
+        a.factory.putAll(a.passwords);
         return a;
     }
 
@@ -38,5 +40,12 @@ public final class Accounts {
 
     public synchronized void changed(String user, String password) {
         passwords.put(user, password);
+    }
+
+    /** After a factory reset the unit should accept its factory credential again; later scenarios log in with it. */
+    public synchronized Optional<String> restoreFactory(String user) {
+        Optional<String> pw = Optional.ofNullable(factory.get(user));
+        pw.ifPresent(p -> passwords.put(user, p));
+        return pw;
     }
 }
