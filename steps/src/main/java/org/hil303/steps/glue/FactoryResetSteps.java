@@ -5,7 +5,6 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.hil303.fixtures.auth.DutLogins;
 import org.hil303.fixtures.auth.PasswordChange;
 import org.hil303.fixtures.dut.CredentialSource;
@@ -125,7 +124,7 @@ public final class FactoryResetSteps {
     public void goneFromStorage() {
         var storage = LifecycleShell.storage(world);
         world.boot().powerOff();
-        List<String> found = data.inStorage(storage, Set.of());
+        List<String> found = data.inStorage(storage);
         world.evidence("user data in the raw storage after the reset", storage.describe() + " (" + storage.size() + " bytes): "
                 + (found.isEmpty() ? "none of " + data.markers().size() + " values found" : String.join("\n", found)));
         NonConformity.require(found.isEmpty(), "the user's data is still in the raw storage after the factory reset (only unlinked?): "
