@@ -1,5 +1,6 @@
 package org.hil303.steps;
 
+import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -59,10 +60,11 @@ class RefdevRunIT {
     @Test
     void compliant_reference_device_passes_every_test_case() throws Exception {
         Run run = hil303("compliant", "--dut", "fixtures/duts/refdev-compliant.yaml");
-        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "5.1-1-2", "PASS", "5.1-4-2", "PASS", "5.1-5-2", "PASS", "5.6-4-2", "PASS",
-                "5.2-1-2", "PASS", "5.3-13-2", "PASS",
-                "5.6-1-2", "PASS", "5.5-1-2", "PASS", "5.6-2-2", "PASS", "5.6-5-2", "PASS"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                entry("5.1-1-2", "PASS"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "PASS"), entry("5.6-4-2", "PASS"),
+                entry("5.2-1-2", "PASS"), entry("5.3-13-2", "PASS"),
+                entry("5.6-1-2", "PASS"), entry("5.5-1-2", "PASS"), entry("5.6-2-2", "PASS"), entry("5.6-5-2", "PASS"),
+                entry("5.5-4-2", "PASS"), entry("5.5-5-2", "PASS"), entry("5.13-1-2", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -71,16 +73,19 @@ class RefdevRunIT {
     @Test
     void weak_reference_device_fails_where_its_flaws_are() throws Exception {
         Run run = hil303("weak", "--dut", "fixtures/duts/refdev-weak.yaml");
-        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "5.1-1-2", "FAIL", "5.1-4-2", "PASS", "5.1-5-2", "FAIL", "5.6-4-2", "FAIL",
-                "5.2-1-2", "FAIL", "5.3-13-2", "FAIL",
-                "5.6-1-2", "FAIL", "5.5-1-2", "FAIL", "5.6-2-2", "FAIL", "5.6-5-2", "FAIL"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+                entry("5.1-1-2", "FAIL"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "FAIL"), entry("5.6-4-2", "FAIL"),
+                entry("5.2-1-2", "FAIL"), entry("5.3-13-2", "FAIL"),
+                entry("5.6-1-2", "FAIL"), entry("5.5-1-2", "FAIL"), entry("5.6-2-2", "FAIL"), entry("5.6-5-2", "FAIL"),
+                entry("5.5-4-2", "FAIL"), entry("5.5-5-2", "FAIL"), entry("5.13-1-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
                 .contains("open ports the IXIT (13-SoftServ) does not declare: tcp/80")
                 .contains("TLSv1.1, TLSv1 accepted")
-                .contains("disclosed before authentication: tcp/22 greeting on connect: software version 'dropbear_2022.83'");
+                .contains("disclosed before authentication: tcp/22 greeting on connect: software version 'dropbear_2022.83'")
+                .contains("POST /api/config without credential: HTTP 200 (accepted)")
+                .contains("lighttpd killed by signal 11");
     }
 
     @Test
@@ -108,5 +113,18 @@ class RefdevRunIT {
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-1-2", "INCONCLUSIVE", "5.6-4-2", "INCONCLUSIVE"));
         assertThat(run.status()).isEqualTo(3);
         assertThat(run.output()).contains("/dev/pts/hil303-unplugged does not exist");
+    }
+
+    @Test
+    void an_api_that_dies_of_an_oversized_value_fails_5_13_1_and_the_same_seed_replays_it() throws Exception {
+        Run run = hil303("api-overflow", "--dut", "fixtures/duts/refdev-api-overflow.yaml", "--tags", "@provision=5.13-1", "--seed", "303645");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.13-1-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // shrunk to the first length past the device's 256-byte buffer, with the command that replays it
+        assertThat(run.output()).contains("lighttpd killed by signal 11").contains("(field 257 bytes")
+                .contains("--seed 303645");
+        Path summary = HOME.resolve("steps/target/it-reports/api-overflow/latest/summary.json");
+        assertThat(Files.readString(summary)).contains("\"fuzz.seed\": \"303645\"");
+        assertThat(HOME.resolve("steps/target/it-reports/api-overflow/latest/fuzz/local-API-https-api-tcp-443-smallest.bin")).exists();
     }
 }
