@@ -7,7 +7,7 @@ Feature: 5.13-1 Input data is validated
   the summary, and the smallest failing input is kept with a command that replays the run.
 
   @testcase=5.13-1-2
-  Scenario: 5.13-1-2 Malformed input to the local API and the SSH transport neither crashes nor hangs the DUT
+  Scenario: 5.13-1-2 Malformed input to the local API, the console and the SSH transport neither crashes nor hangs the DUT
     Given the DUT is running with its network up
-    When the local API and the SSH transport are fed seeded malformed input, a batch at a time
+    When the local API, the console command line and the SSH transport are fed seeded malformed input, a batch at a time
     Then no target crashed, rebooted or hung, and each answered its liveness probe after every batch

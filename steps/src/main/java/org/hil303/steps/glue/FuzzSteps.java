@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.dut.SurfaceKind;
+import org.hil303.fixtures.fuzz.ConsoleCliTarget;
 import org.hil303.fixtures.fuzz.CrashWatch;
 import org.hil303.fixtures.fuzz.FuzzReport;
 import org.hil303.fixtures.fuzz.FuzzTarget;
@@ -22,6 +23,7 @@ import org.hil303.fixtures.fuzz.SshTransportTarget;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.Timeout;
 import org.hil303.rigs.console.Console;
+import org.hil303.rigs.console.ConsoleLogin;
 import org.hil303.rigs.console.ConsoleEvent;
 import org.hil303.rigs.console.ReportText;
 import org.hil303.steps.report.NonConformity;
@@ -42,7 +44,7 @@ public final class FuzzSteps {
         this.world = world;
     }
 
-    @When("the local API and the SSH transport are fed seeded malformed input, a batch at a time")
+    @When("the local API, the console command line and the SSH transport are fed seeded malformed input, a batch at a time")
     public void fuzz() {
         var run = world.run();
         List<FuzzTarget> targets = new ArrayList<>();
@@ -50,6 +52,10 @@ public final class FuzzSteps {
             Map<String, String> passwords = ApiAccounts.passwords(api, world.rig().label());
             targets.add(new HttpApiTarget(world.rig().network(), api, e -> ApiAccounts.basicAuth(e, passwords), ANSWER));
         });
+        ConsoleCliTarget console = run.dut().surface(SurfaceKind.CONSOLE).map(this::consoleTarget).orElse(null);
+        if (console != null) {
+            targets.add(console);
+        }
         run.dut().surface(SurfaceKind.SSH).map(LoginSurfaceSpec::port).filter(java.util.OptionalInt::isPresent)
                 .ifPresent(port -> targets.add(new SshTransportTarget(world.rig().network(), port.getAsInt(), ANSWER)));
         if (targets.isEmpty()) {
@@ -58,9 +64,19 @@ public final class FuzzSteps {
         Fuzzer fuzzer = new Fuzzer(run.fuzzSeed(), run.fuzzBudget(), consoleWatch(world.rig().console()), RECOVERY, SHRINK_ATTEMPTS);
         for (FuzzTarget t : targets) {
             world.progress("fuzzing " + t.name() + ": " + run.fuzzBudget().inputsPerTarget() + " inputs, seed " + run.fuzzSeed());
-            FuzzReport r = fuzzer.run(t);
+            FuzzReport r;
+            long start = System.nanoTime();
+            try {
+                r = fuzzer.run(t);
+            } finally {
+                if (t == console) {
+                    console.logout();
+                }
+            }
             reports.add(r);
-            world.evidence("fuzz " + t.name(), evidence(t, r));
+            String took = org.hil303.rigs.Durations.human(Duration.ofNanos(System.nanoTime() - start));
+            world.progress(t.name() + ": " + r.sent() + " inputs in " + took + (r.failure().isPresent() ? ", failed" : ", alive throughout"));
+            world.evidence("fuzz " + t.name(), "took " + took + "\n" + evidence(t, r));
             r.failure().ifPresent(f -> keep(t, r, f));
         }
     }
@@ -73,6 +89,14 @@ public final class FuzzSteps {
         if (!unreachable.isEmpty()) {
             throw new RigFault(String.join("; ", unreachable));
         }
+    }
+
+    /** The console's shell, reached by logging in with the credential the lab holds now (5.1-4 may have changed it). */
+    private ConsoleCliTarget consoleTarget(LoginSurfaceSpec spec) {
+        Console console = world.rig().console();
+        ConsoleLogin login = new ConsoleLogin(console, spec.prompts(), world.run().dut().timeouts().login());
+        String password = world.run().accounts().password(spec.user()).orElse("");
+        return new ConsoleCliTarget(console, login, spec.prompts().shell(), () -> login.attempt(spec.user(), password, true), ANSWER);
     }
 
     private static CrashWatch consoleWatch(Console console) {
