@@ -74,10 +74,9 @@ public final class AccessControlSteps {
                 try {
                     return http.request(target, api.service().tls(), a.endpoint().method(), a.endpoint().path(), auth, a.endpoint().body())
                             .map(r -> new AccessMatrix.Answer(r.status())).orElse(AccessMatrix.Answer.DROPPED);
+                } catch (java.net.ConnectException e) {
+                    throw e; // not reached at all: the rig's problem, not an answer
                 } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
-                    if (e instanceof java.net.ConnectException) {
-                        throw e;
-                    }
                     return AccessMatrix.Answer.DROPPED; // connected, then no answer: not a refusal
                 }
             });
