@@ -79,7 +79,8 @@ class RefdevRunIT {
                 entry("5.6-1-2", "PASS"), entry("5.5-1-2", "PASS"), entry("5.6-2-2", "PASS"), entry("5.6-5-2", "PASS"),
                 entry("5.5-1-2c", "PASS"), entry("5.5-6-2", "PASS"), entry("5.5-7-2", "PASS"), entry("5.8-1-2", "PASS"),
                 entry("5.8-2-2", "PASS"),
-                entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS"), entry("5.11-2-2", "PASS")));
+                entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS"), entry("5.11-2-2", "PASS"),
+                entry("5.5-4-2", "PASS"), entry("5.5-5-2", "PASS"), entry("5.13-1-2", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -89,14 +90,16 @@ class RefdevRunIT {
 
     @Test
     void weak_reference_device_fails_where_its_flaws_are() throws Exception {
-        Run run = hil303("weak", "--dut", "fixtures/duts/refdev-weak.yaml");
+        // a fixed seed: the weak API's crash must be found in every CI run, not by the luck of the draw
+        Run run = hil303("weak", "--dut", "fixtures/duts/refdev-weak.yaml", "--seed", "303645");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 entry("5.1-1-2", "FAIL"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "FAIL"), entry("5.6-4-2", "FAIL"),
                 entry("5.2-1-2", "FAIL"), entry("5.3-13-2", "FAIL"),
                 entry("5.6-1-2", "FAIL"), entry("5.5-1-2", "FAIL"), entry("5.6-2-2", "FAIL"), entry("5.6-5-2", "FAIL"),
                 entry("5.5-1-2c", "FAIL"), entry("5.5-6-2", "FAIL"), entry("5.5-7-2", "FAIL"), entry("5.8-1-2", "FAIL"),
                 entry("5.8-2-2", "FAIL"),
-                entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL"), entry("5.11-2-2", "FAIL")));
+                entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL"), entry("5.11-2-2", "FAIL"),
+                entry("5.5-4-2", "FAIL"), entry("5.5-5-2", "FAIL"), entry("5.13-1-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -108,7 +111,9 @@ class RefdevRunIT {
                 .contains("sensitive personal data 'location' in clear")
                 .contains("the user's data is still in the raw storage after the factory reset")
                 .contains("the DUT runs /data/app/agent although one byte of it was altered")
-                .contains("the cloud service received no deletion request (DELETE /v1/devices/...) after the factory reset");
+                .contains("the cloud service received no deletion request (DELETE /v1/devices/...) after the factory reset")
+                .contains("POST /api/config without credential: HTTP 200 (accepted)")
+                .contains("lighttpd killed by signal 11");
     }
 
     @Test
@@ -242,5 +247,19 @@ class RefdevRunIT {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("the DUT runs /data/app/agent although one byte of it was altered")
                 .contains("no alert on the console after booting with /data/app/agent altered");
+    }
+
+    @Test
+    void an_api_that_dies_of_an_oversized_value_fails_5_13_1_and_the_same_seed_replays_it() throws Exception {
+        Run run = hil303("api-overflow", "--dut", "fixtures/duts/refdev-api-overflow.yaml", "--tags", "@provision=5.13-1", "--seed", "303645",
+                "--fuzz-budget", "10");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.13-1-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // shrunk to the first length past the device's 256-byte buffer, with the command that replays it
+        assertThat(run.output()).contains("lighttpd killed by signal 11").contains("257-byte field")
+                .contains("--seed 303645");
+        Path summary = HOME.resolve("steps/target/it-reports/api-overflow/latest/summary.json");
+        assertThat(Files.readString(summary)).contains("\"fuzz.seed\": \"303645\"");
+        assertThat(HOME.resolve("steps/target/it-reports/api-overflow/latest/fuzz/local-API-https-api-tcp-443-smallest.bin")).exists();
     }
 }

@@ -115,6 +115,18 @@ public final class Console implements AutoCloseable {
         }
     }
 
+    /** Sends raw bytes, which need not be text (input validation sends invalid UTF-8 on purpose). */
+    public void sendBytes(byte[] bytes) {
+        checkAlive();
+        try {
+            OutputStream out = line.out();
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            throw new RigFault("cannot write to console " + line.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Sends a line as a terminal does: text then carriage return. */
     public void sendLine(String text) {
         send(text + "\r");

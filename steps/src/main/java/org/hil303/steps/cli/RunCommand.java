@@ -56,6 +56,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reports", paramLabel = "DIR", description = "where runs are kept (default: reports/)")
     Path reports;
 
+    @Option(names = "--seed", paramLabel = "N", description = "seed of the fuzzers (5.13-1), to replay a run's inputs (default: a new one, printed)")
+    Long seed;
+
+    @Option(names = "--fuzz-budget", paramLabel = "N", description = "malformed inputs per fuzz target (default: the DUT file's fuzz.inputs-per-target)")
+    Integer fuzzBudget;
+
     private final PrintStream out = System.out;
 
     @Override
@@ -73,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
             statements = AssessorStatements.forDut(dutFile);
         } catch (ConfigException e) {
             return usageError(e.getMessage());
+        }
+        if (fuzzBudget != null && (fuzzBudget < 1 || fuzzBudget > 100_000)) {
+            return usageError("--fuzz-budget: expected 1..100000 inputs per target, found " + fuzzBudget);
         }
         if (tags != null) {
             String problem = SuiteTags.check(tags, features);
@@ -156,6 +165,10 @@ final class RunCommand implements Callable<Integer> {
             out.println("running in a private network namespace; DUT at " + rigConfig.network().dutAddress().getHostAddress());
         }
         HarnessRun run = new HarnessRun(rigConfig, dutDescription, runDir, image);
+        long fuzzSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        run.fuzzing(fuzzSeed, fuzzBudget == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(fuzzBudget));
+        out.println("fuzz seed " + fuzzSeed + " (replay with --seed " + fuzzSeed + "), " + run.fuzzBudget().inputsPerTarget()
+                + " inputs per target");
         HarnessRun.begin(run);
         Ledger.reset();
         ProgressPlugin.printTo(out);
@@ -235,6 +248,8 @@ final class RunCommand implements Callable<Integer> {
         env.put("dut.file", dut.file().toString());
         env.put("dut.model", dut.model());
         env.put("dut.firmware", dut.firmware());
+        env.put("fuzz.seed", Long.toString(run.fuzzSeed()));
+        env.put("fuzz.inputs-per-target", Integer.toString(run.fuzzBudget().inputsPerTarget()));
         run.openedRig().ifPresent(r -> env.putAll(r.environment()));
         env.putIfAbsent("rig", rigConfig.name());
         env.put("java", System.getProperty("java.version"));

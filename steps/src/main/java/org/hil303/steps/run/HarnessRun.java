@@ -48,6 +48,8 @@ public final class HarnessRun implements AutoCloseable {
     private RigFault cloudFailure;
     private TransitCapture transit;
     private RigFault transitFailure;
+    private long fuzzSeed;
+    private org.hil303.fixtures.dut.FuzzBudget fuzzBudget;
 
     public HarnessRun(RigConfig rigConfig, DutFile dut, Path runDir, Optional<RefdevImage> image) {
         this.rigConfig = rigConfig;
@@ -66,6 +68,20 @@ public final class HarnessRun implements AutoCloseable {
             throw new IllegalStateException("no hil303 run in progress: start scenarios through `hil303 run`");
         }
         return r;
+    }
+
+    /** The seed of this run's fuzzers and their budget (the DUT file's unless the command line overrides it). */
+    public void fuzzing(long seed, java.util.OptionalInt inputsPerTarget) {
+        fuzzSeed = seed;
+        fuzzBudget = inputsPerTarget.isPresent() ? dut.fuzz().withInputs(inputsPerTarget.getAsInt()) : dut.fuzz();
+    }
+
+    public long fuzzSeed() {
+        return fuzzSeed;
+    }
+
+    public org.hil303.fixtures.dut.FuzzBudget fuzzBudget() {
+        return fuzzBudget == null ? dut.fuzz() : fuzzBudget;
     }
 
     public DutFile dut() {

@@ -79,4 +79,12 @@ class ConfigurationErrorsTest {
         assertThat(Main.execute("run", "--dutt", "x")).isEqualTo(Main.USAGE);
         assertThat(stderr()).contains("--dutt");
     }
+
+    @Test
+    void a_fuzz_budget_out_of_range_or_a_seed_that_is_no_number_is_a_usage_error() {
+        assertThat(Main.execute("run", "--fuzz-budget", "0")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--fuzz-budget: expected 1..100000");
+        assertThat(Main.execute("run", "--seed", "twelve")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--seed");
+    }
 }
