@@ -3,16 +3,13 @@ package org.hil303.steps.glue;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.List;
 import org.hil303.fixtures.auth.DutLogins;
 import org.hil303.fixtures.auth.PasswordChange;
-import org.hil303.fixtures.dut.CredentialSource;
 import org.hil303.fixtures.dut.FactoryResetSpec;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.fixtures.lifecycle.UserData;
-import org.hil303.fixtures.login.Credential;
 import org.hil303.fixtures.login.LoginAttempt;
 import org.hil303.fixtures.login.LoginOutcome;
 import org.hil303.rigs.RigFault;
@@ -138,21 +135,7 @@ public final class FactoryResetSteps {
     }
 
     private List<LoginAttempt> tryOnEverySurface(String password) {
-        DutLogins logins = new DutLogins(world.rig(), world.run().dut());
-        List<LoginAttempt> out = new ArrayList<>();
-        for (LoginSurfaceSpec s : world.run().dut().loginSurfaces()) {
-            if (s.user().equals(user) && !(s.credential() instanceof CredentialSource.None)) {
-                LoginAttempt a = logins.open(s).attempt(new Credential(user, password));
-                if (a.outcome() == LoginOutcome.UNAVAILABLE) {
-                    throw new RigFault(s.describe() + " could not be tried after the reset: " + a.detail());
-                }
-                out.add(a);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new RigFault("no login surface with a credential for user " + user + " to try after the reset");
-        }
-        return out;
+        return new DutLogins(world.rig(), world.run().dut()).tryOnEverySurface(user, password);
     }
 
     private static List<String> describe(List<LoginAttempt> attempts, String which) {

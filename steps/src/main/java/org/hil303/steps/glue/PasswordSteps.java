@@ -3,13 +3,10 @@ package org.hil303.steps.glue;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import org.hil303.fixtures.auth.DutLogins;
 import org.hil303.fixtures.auth.PasswordChange;
-import org.hil303.fixtures.dut.CredentialSource;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
-import org.hil303.fixtures.login.Credential;
 import org.hil303.fixtures.login.LoginAttempt;
 import org.hil303.fixtures.login.LoginOutcome;
 import org.hil303.rigs.RigFault;
@@ -59,20 +56,7 @@ public final class PasswordSteps {
     }
 
     private List<LoginAttempt> tryOnEverySurface(String password) {
-        DutLogins logins = new DutLogins(world.rig(), world.run().dut());
-        List<LoginAttempt> out = new ArrayList<>();
-        for (LoginSurfaceSpec s : world.run().dut().loginSurfaces()) {
-            if (s.user().equals(user) && !(s.credential() instanceof CredentialSource.None)) {
-                LoginAttempt a = logins.open(s).attempt(new Credential(user, password));
-                if (a.outcome() == LoginOutcome.UNAVAILABLE) {
-                    throw new RigFault(s.describe() + " could not be tried: " + a.detail());
-                }
-                out.add(a);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new RigFault("no login surface for user " + user + " to try the password on");
-        }
+        List<LoginAttempt> out = new DutLogins(world.rig(), world.run().dut()).tryOnEverySurface(user, password);
         world.evidence("logins with the " + (password.equals(newPassword) ? "new" : "old") + " password",
                 String.join("\n", out.stream().map(a -> a.surface() + ": " + a.outcome() + " " + a.detail()).toList()));
         return out;
