@@ -79,7 +79,8 @@ class RefdevRunIT {
                 entry("5.6-1-2", "PASS"), entry("5.5-1-2", "PASS"), entry("5.6-2-2", "PASS"), entry("5.6-5-2", "PASS"),
                 entry("5.5-1-2c", "PASS"), entry("5.5-6-2", "PASS"), entry("5.5-7-2", "PASS"), entry("5.8-1-2", "PASS"),
                 entry("5.8-2-2", "PASS"),
-                entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS")));
+                entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS"),
+                entry("5.9-2-2", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -96,7 +97,8 @@ class RefdevRunIT {
                 entry("5.6-1-2", "FAIL"), entry("5.5-1-2", "FAIL"), entry("5.6-2-2", "FAIL"), entry("5.6-5-2", "FAIL"),
                 entry("5.5-1-2c", "FAIL"), entry("5.5-6-2", "FAIL"), entry("5.5-7-2", "FAIL"), entry("5.8-1-2", "FAIL"),
                 entry("5.8-2-2", "FAIL"),
-                entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL")));
+                entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL"),
+                entry("5.9-2-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -241,5 +243,14 @@ class RefdevRunIT {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("the DUT runs /data/app/agent although one byte of it was altered")
                 .contains("no alert on the console after booting with /data/app/agent altered");
+    }
+
+    @Test
+    void a_cloud_client_that_drops_events_during_an_outage_fails_5_9_2() throws Exception {
+        Run run = hil303("events-lost", "--dut", "fixtures/duts/refdev-events-lost.yaml", "--tags", "@provision=5.9-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.9-2-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // the local API kept answering: only the lost events give it away
+        assertThat(run.output()).contains("never reached the cloud").doesNotContain("the local API did not answer");
     }
 }
