@@ -58,9 +58,11 @@ final class NamespaceUplink implements Uplink {
     }
 
     @Override
-    public String describe() {
-        return "TCP and UDP from " + tap + " to the harness's service ports (" + (services.isEmpty() ? "below the ephemeral range" : services)
-                + ") blackholed in the rig's network namespace; answers to the harness's own connections pass";
+    public synchronized String describe() {
+        if (services.isEmpty()) {
+            services = "1-" + (firstEphemeralPort() - 1);
+        }
+        return "TCP and UDP from " + tap + " to the harness's service ports (" + services + ") blackholed in the rig's network namespace; answers to the harness's own connections pass";
     }
 
     private static int firstEphemeralPort() {
