@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.hil303.rigs.buttons.Button;
 import org.hil303.rigs.console.Console;
 import org.hil303.rigs.network.NetworkPath;
+import org.hil303.rigs.network.Uplink;
 import org.hil303.rigs.power.PowerRelay;
 import org.hil303.rigs.storage.RawStorage;
 import org.slf4j.Logger;
@@ -31,11 +32,19 @@ public final class Rig implements AutoCloseable {
     private final Map<String, String> environment;
     private final Deque<AutoCloseable> resources;
     private final Optional<RawStorage> storage;
+    private final Optional<Uplink> uplink;
     private boolean closed;
 
     public Rig(RigConfig config, PowerRelay power, Map<String, Button> buttons, Console console, NetworkPath network,
             Optional<UnitLabel> label, Supplier<Optional<String>> health, Map<String, String> environment,
             Deque<AutoCloseable> resources, Optional<RawStorage> storage) {
+        this(config, power, buttons, console, network, label, health, environment, resources, storage, Optional.empty());
+    }
+
+    public Rig(RigConfig config, PowerRelay power, Map<String, Button> buttons, Console console, NetworkPath network,
+            Optional<UnitLabel> label, Supplier<Optional<String>> health, Map<String, String> environment,
+            Deque<AutoCloseable> resources, Optional<RawStorage> storage, Optional<Uplink> uplink) {
+        this.uplink = uplink;
         this.config = config;
         this.power = power;
         this.buttons = Map.copyOf(buttons);
@@ -57,6 +66,8 @@ public final class Rig implements AutoCloseable {
     public Map<String, String> environment() { return environment; }
     /** The DUT's storage read beneath its file system, where the rig can reach it (the virtual rig's flash image). */
     public Optional<RawStorage> storage() { return storage; }
+    /** The DUT's uplink to its cloud, where the rig can cut it without cutting the local network. */
+    public Optional<Uplink> uplink() { return uplink; }
 
     public Button button(String name) {
         Button b = buttons.get(name);

@@ -80,7 +80,8 @@ class RefdevRunIT {
                 entry("5.5-1-2c", "PASS"), entry("5.5-6-2", "PASS"), entry("5.5-7-2", "PASS"), entry("5.8-1-2", "PASS"),
                 entry("5.8-2-2", "PASS"),
                 entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS"), entry("5.11-2-2", "PASS"),
-                entry("5.5-4-2", "PASS"), entry("5.5-5-2", "PASS"), entry("5.13-1-2", "PASS")));
+                entry("5.5-4-2", "PASS"), entry("5.5-5-2", "PASS"), entry("5.13-1-2", "PASS"),
+                entry("5.9-2-2", "PASS"), entry("5.9-3-2", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -99,7 +100,8 @@ class RefdevRunIT {
                 entry("5.5-1-2c", "FAIL"), entry("5.5-6-2", "FAIL"), entry("5.5-7-2", "FAIL"), entry("5.8-1-2", "FAIL"),
                 entry("5.8-2-2", "FAIL"),
                 entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL"), entry("5.11-2-2", "FAIL"),
-                entry("5.5-4-2", "FAIL"), entry("5.5-5-2", "FAIL"), entry("5.13-1-2", "FAIL")));
+                entry("5.5-4-2", "FAIL"), entry("5.5-5-2", "FAIL"), entry("5.13-1-2", "FAIL"),
+                entry("5.9-2-2", "FAIL"), entry("5.9-3-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -261,5 +263,23 @@ class RefdevRunIT {
         Path summary = HOME.resolve("steps/target/it-reports/api-overflow/latest/summary.json");
         assertThat(Files.readString(summary)).contains("\"fuzz.seed\": \"303645\"");
         assertThat(HOME.resolve("steps/target/it-reports/api-overflow/latest/fuzz/local-API-https-api-tcp-443-smallest.bin")).exists();
+    }
+
+    @Test
+    void a_cloud_client_that_drops_events_during_an_outage_fails_5_9_2() throws Exception {
+        Run run = hil303("events-lost", "--dut", "fixtures/duts/refdev-events-lost.yaml", "--tags", "@provision=5.9-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.9-2-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // the local API kept answering: only the lost events give it away
+        assertThat(run.output()).contains("never reached the cloud").doesNotContain("the local API did not answer");
+    }
+
+    @Test
+    void a_cloud_client_that_retries_without_backing_off_fails_5_9_3() throws Exception {
+        Run run = hil303("reconnect-storm", "--dut", "fixtures/duts/refdev-reconnect-storm.yaml", "--tags", "@provision=5.9-3");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.9-3-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // it does come back: only the pace of its attempts gives it away
+        assertThat(run.output()).contains("connection attempts within one minute").doesNotContain("did not reach its cloud again");
     }
 }
