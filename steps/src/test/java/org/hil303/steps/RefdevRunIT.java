@@ -79,7 +79,8 @@ class RefdevRunIT {
                 entry("5.6-1-2", "PASS"), entry("5.5-1-2", "PASS"), entry("5.6-2-2", "PASS"), entry("5.6-5-2", "PASS"),
                 entry("5.5-1-2c", "PASS"), entry("5.5-6-2", "PASS"), entry("5.5-7-2", "PASS"), entry("5.8-1-2", "PASS"),
                 entry("5.8-2-2", "PASS"),
-                entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS")));
+                entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS"),
+                entry("5.3-2-2", "PASS"), entry("5.3-9-2", "PASS"), entry("5.3-10-2", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -96,7 +97,8 @@ class RefdevRunIT {
                 entry("5.6-1-2", "FAIL"), entry("5.5-1-2", "FAIL"), entry("5.6-2-2", "FAIL"), entry("5.6-5-2", "FAIL"),
                 entry("5.5-1-2c", "FAIL"), entry("5.5-6-2", "FAIL"), entry("5.5-7-2", "FAIL"), entry("5.8-1-2", "FAIL"),
                 entry("5.8-2-2", "FAIL"),
-                entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL")));
+                entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL"),
+                entry("5.3-2-2", "FAIL"), entry("5.3-9-2", "FAIL"), entry("5.3-10-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -107,7 +109,9 @@ class RefdevRunIT {
                 .contains("critical security parameter 'cloud token' in clear (as is) in tcp 198.18.0.2:")
                 .contains("sensitive personal data 'location' in clear")
                 .contains("the user's data is still in the raw storage after the factory reset")
-                .contains("the DUT runs /data/app/agent although one byte of it was altered");
+                .contains("the DUT runs /data/app/agent although one byte of it was altered")
+                .contains("(the image validly signed but older)")
+                .contains("(the image valid and newer, over an untrusted TLS certificate)");
     }
 
     @Test
@@ -241,5 +245,23 @@ class RefdevRunIT {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("the DUT runs /data/app/agent although one byte of it was altered")
                 .contains("no alert on the console after booting with /data/app/agent altered");
+    }
+
+    @Test
+    void an_update_agent_that_skips_the_signature_fails_5_3_9_alone() throws Exception {
+        Run run = hil303("update-unsigned", "--dut", "fixtures/duts/refdev-update-unsigned.yaml", "--tags", "@provision=5.3-9");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-9-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // the hash check still refuses the flipped and the truncated image: only the signature cases get in
+        assertThat(run.output()).contains("(the image signed with a key the DUT does not trust)")
+                .contains("reported installing: signature stripped, signed with a key the DUT does not trust");
+    }
+
+    @Test
+    void an_update_agent_that_accepts_downgrades_fails_5_3_2_alone() throws Exception {
+        Run run = hil303("update-downgrade", "--dut", "fixtures/duts/refdev-update-downgrade.yaml", "--tags", "@provision=5.3-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("(the image validly signed but older)");
     }
 }

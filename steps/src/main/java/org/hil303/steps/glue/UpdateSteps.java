@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.fixtures.update.UpdateBundle;
+import org.hil303.fixtures.update.UpdateJudgement;
 import org.hil303.fixtures.update.UpdateOffer;
 import org.hil303.fixtures.update.UpdatePki;
 import org.hil303.fixtures.update.UpdateServer;
@@ -86,8 +87,7 @@ public final class UpdateSteps {
     @Then("the DUT still runs the version it ran before")
     public void stillRunsBefore() {
         int now = runningAfterRestart();
-        NonConformity.require(now == before, "the DUT runs version " + now + " instead of " + before + " after being offered "
-                + offers.stream().map(o -> o.image() + " (version " + o.version() + ")").collect(Collectors.joining(", ")));
+        UpdateJudgement.refusedAll(offers, before, now).ifPresent(finding -> NonConformity.require(false, finding));
     }
 
     @Then("the DUT runs the newer version")
