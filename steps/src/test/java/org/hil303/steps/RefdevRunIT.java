@@ -80,7 +80,8 @@ class RefdevRunIT {
                 entry("5.5-1-2c", "PASS"), entry("5.5-6-2", "PASS"), entry("5.5-7-2", "PASS"), entry("5.8-1-2", "PASS"),
                 entry("5.8-2-2", "PASS"),
                 entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS"),
-                entry("5.3-2-2", "PASS"), entry("5.3-9-2", "PASS"), entry("5.3-10-2", "PASS")));
+                entry("5.3-2-2", "PASS"), entry("5.3-9-2", "PASS"), entry("5.3-10-2", "PASS"),
+                entry("5.3-2-2b", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -98,7 +99,8 @@ class RefdevRunIT {
                 entry("5.5-1-2c", "FAIL"), entry("5.5-6-2", "FAIL"), entry("5.5-7-2", "FAIL"), entry("5.8-1-2", "FAIL"),
                 entry("5.8-2-2", "FAIL"),
                 entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL"),
-                entry("5.3-2-2", "FAIL"), entry("5.3-9-2", "FAIL"), entry("5.3-10-2", "FAIL")));
+                entry("5.3-2-2", "FAIL"), entry("5.3-9-2", "FAIL"), entry("5.3-10-2", "FAIL"),
+                entry("5.3-2-2b", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -259,9 +261,17 @@ class RefdevRunIT {
 
     @Test
     void an_update_agent_that_accepts_downgrades_fails_5_3_2_alone() throws Exception {
-        Run run = hil303("update-downgrade", "--dut", "fixtures/duts/refdev-update-downgrade.yaml", "--tags", "@provision=5.3-2");
+        Run run = hil303("update-downgrade", "--dut", "fixtures/duts/refdev-update-downgrade.yaml", "--tags", "@testcase=5.3-2-2");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("(the image validly signed but older)");
+    }
+
+    @Test
+    void an_update_that_is_never_rolled_back_fails_5_3_2_2b_alone() throws Exception {
+        Run run = hil303("update-no-rollback", "--dut", "fixtures/duts/refdev-update-no-rollback.yaml", "--tags", "@testcase=5.3-2-2b");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2b", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("(the image valid and newer, failing its own health check)");
     }
 }

@@ -13,6 +13,7 @@ import org.hil303.fixtures.update.UpdateJudgement;
 import org.hil303.fixtures.update.UpdateOffer;
 import org.hil303.fixtures.update.UpdatePki;
 import org.hil303.fixtures.update.UpdateServer;
+import org.hil303.fixtures.update.PowerCutSeries;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.boot.DutNotReady;
 import org.hil303.steps.report.NonConformity;
@@ -31,6 +32,9 @@ public final class UpdateSteps {
     private int before = -1;
     private int newer = -1;
     private Optional<String> notReady = Optional.empty();
+    private final java.util.Set<String> wholeImages = new java.util.HashSet<>();
+    private final List<PowerCutSeries.Cut> cuts = new ArrayList<>();
+    private java.time.Duration updateTakes = java.time.Duration.ZERO;
 
     public UpdateSteps(DutWorld world) {
         this.world = world;
@@ -71,11 +75,110 @@ public final class UpdateSteps {
         }
     }
 
+    @When("the update server offers a valid newer image that fails its own health check")
+    public void offerBroken() {
+        UpdatePki pki = pki();
+        if (spec().rollbackWithin() == 0) {
+            throw new RigFault("the IXIT (7-UpdMech) declares no 'rollback-within': in how many boots a failing update is rolled back");
+        }
+        offer(running -> List.of(new Image("valid and newer, failing its own health check",
+                UpdateBundle.signed(running + NEWER, UpdateBundle.payloadFor(running + NEWER, false), pki.vendorKey()), true)));
+        requireFetched();
+    }
+
+    /** The DUT may restart by itself while it tries the new image: it has that many boots to become ready. */
+    @When("the DUT is restarted and given the boots the IXIT declares for a rollback")
+    public void restartForRollback() {
+        int boots = spec().rollbackWithin();
+        java.time.Duration each = world.run().dut().boot().boot().duration();
+        restart(org.hil303.rigs.Timeout.of("timeouts.boot x ixit.update.rollback-within (" + boots + ")", each.multipliedBy(boots)));
+    }
+
+    @When("the time an update takes is measured with a valid newer image")
+    public void measureUpdate() {
+        UpdateSpec spec = spec();
+        UpdatePki pki = pki();
+        String digest = spec.imageDigest().orElseThrow(() -> new RigFault(
+                "the IXIT (7-UpdMech) declares no 'image-digest' command: the harness cannot tell a whole image from a torn one"));
+        UpdateServer server = world.run().updateServer();
+        world.boot().ensure(org.hil303.rigs.boot.BootStrategy.State.NETWORK_UP);
+        try (ConsoleShell shell = LifecycleShell.open(world, spec.within())) {
+            before = UpdateOffer.runningVersion(shell, spec);
+            wholeImages.add(shell.require(digest).strip());
+            UpdateBundle control = valid(before + 1, pki);
+            long t0 = System.nanoTime();
+            UpdateOffer o = UpdateOffer.make("valid and newer, uncut (the control)", control, true, server, shell, spec);
+            updateTakes = java.time.Duration.ofNanos(System.nanoTime() - t0);
+            world.evidence("the uncut update", o.describe() + "; took " + updateTakes.toMillis() + " ms");
+            if (o.status() != 0 || !o.fetched()) {
+                throw new RigFault("the uncut update did not complete, so the moments to cut cannot be placed: " + o.describe());
+            }
+            wholeImages.add(org.hil303.fixtures.update.UpdateBundle.sha256Hex(control.payload()));
+            newer = before + 1;
+        }
+    }
+
+    @When("the power is cut at seeded moments spread over an update, restoring it each time")
+    public void cutDuringUpdates() throws InterruptedException {
+        UpdateSpec spec = spec();
+        UpdatePki pki = pki();
+        UpdateServer server = world.run().updateServer();
+        List<java.time.Duration> offsets = PowerCutSeries.offsets(spec.powerCuts().count(), spec.powerCuts().seed(), updateTakes);
+        long t0 = System.nanoTime();
+        int version = newer;
+        for (int i = 0; i < offsets.size(); i++) {
+            UpdateBundle offered = valid(version + 1, pki);
+            String offeredDigest = UpdateBundle.sha256Hex(offered.payload());
+            ConsoleShell shell = LifecycleShell.open(world, spec.within());
+            server.offer(offered.bytes(), true);
+            shell.sendAndLeave(spec.check());
+            // the cut's moment is the point of the test, not a wait for something: a chosen offset
+            Thread.sleep(offsets.get(i).toMillis());
+            world.boot().powerCycle(); // the session ends with the power; nothing to log out of
+            PowerCutSeries.Cut cut;
+            try {
+                world.boot().awaitReady();
+                try (ConsoleShell after = LifecycleShell.open(world)) {
+                    String digest = after.require(spec.imageDigest().orElseThrow()).strip();
+                    version = UpdateOffer.runningVersion(after, spec);
+                    cut = new PowerCutSeries.Cut(i + 1, offsets.get(i), PowerCutSeries.judge(digest, offeredDigest, wholeImages),
+                            "version " + version + ", image " + digest.substring(0, Math.min(12, digest.length())));
+                }
+            } catch (DutNotReady e) {
+                world.rig().fault().ifPresent(f -> {
+                    throw new RigFault(f);
+                });
+                cut = new PowerCutSeries.Cut(i + 1, offsets.get(i), PowerCutSeries.Outcome.DID_NOT_BOOT, e.getMessage());
+                cuts.add(cut);
+                world.progress(cut.describe());
+                break; // a device that no longer boots cannot be cut again
+            }
+            wholeImages.add(offeredDigest);
+            cuts.add(cut);
+            world.progress(cut.describe());
+        }
+        String summary = PowerCutSeries.summary(cuts, java.time.Duration.ofNanos(System.nanoTime() - t0));
+        world.progress(summary);
+        world.evidence("power cuts", "the uncut update took " + updateTakes.toMillis() + " ms; seed " + spec.powerCuts().seed() + "\n"
+                + cuts.stream().map(PowerCutSeries.Cut::describe).collect(Collectors.joining("\n")) + "\n" + summary);
+    }
+
+    @Then("after every cut the DUT booted a whole image, the old or the new")
+    public void wholeImageAfterEveryCut() {
+        List<PowerCutSeries.Cut> bad = PowerCutSeries.failures(cuts);
+        NonConformity.require(bad.isEmpty(), "power cuts during an update left the DUT without a whole image: "
+                + bad.stream().map(PowerCutSeries.Cut::describe).collect(Collectors.joining("; ")));
+    }
+
     @When("the DUT is restarted")
     public void restart() {
+        restart(world.run().dut().boot().boot());
+    }
+
+    private void restart(org.hil303.rigs.Timeout timeout) {
         world.boot().powerCycle();
         try {
-            world.boot().awaitReady();
+            world.boot().awaitReady(timeout);
         } catch (DutNotReady e) {
             world.rig().fault().ifPresent(f -> {
                 throw new RigFault(f);
