@@ -81,7 +81,7 @@ class RefdevRunIT {
                 entry("5.8-2-2", "PASS"),
                 entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS"),
                 entry("5.3-2-2", "PASS"), entry("5.3-9-2", "PASS"), entry("5.3-10-2", "PASS"),
-                entry("5.3-2-2b", "PASS")));
+                entry("5.3-2-2b", "PASS"), entry("5.3-2-2c", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -100,7 +100,7 @@ class RefdevRunIT {
                 entry("5.8-2-2", "FAIL"),
                 entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL"),
                 entry("5.3-2-2", "FAIL"), entry("5.3-9-2", "FAIL"), entry("5.3-10-2", "FAIL"),
-                entry("5.3-2-2b", "FAIL")));
+                entry("5.3-2-2b", "FAIL"), entry("5.3-2-2c", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -113,7 +113,8 @@ class RefdevRunIT {
                 .contains("the user's data is still in the raw storage after the factory reset")
                 .contains("the DUT runs /data/app/agent although one byte of it was altered")
                 .contains("(the image validly signed but older)")
-                .contains("(the image valid and newer, over an untrusted TLS certificate)");
+                .contains("(the image valid and newer, over an untrusted TLS certificate)")
+                .contains("power cuts during an update left the DUT without a whole image");
     }
 
     @Test
