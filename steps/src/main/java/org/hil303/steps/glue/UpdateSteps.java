@@ -2,9 +2,13 @@ package org.hil303.steps.glue;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
@@ -15,12 +19,15 @@ import org.hil303.fixtures.update.UpdatePki;
 import org.hil303.fixtures.update.UpdateServer;
 import org.hil303.fixtures.update.PowerCutSeries;
 import org.hil303.rigs.RigFault;
+import org.hil303.rigs.Timeout;
+import org.hil303.rigs.boot.BootStrategy;
 import org.hil303.rigs.boot.DutNotReady;
 import org.hil303.steps.report.NonConformity;
 
 /**
  * 5.3-2, 5.3-9, 5.3-10: the played update server offers images and the DUT is asked to check for
- * updates; after a restart the version it runs tells what it installed.
+ * updates; after a restart the version it runs tells what it installed (5.3-2-2c: the image's digest
+ * after each power cut tells whether it is whole).
  */
 public final class UpdateSteps {
     /** Versions above the running one: the valid newer image, the older one below it, the altered ones above it. */
@@ -32,9 +39,9 @@ public final class UpdateSteps {
     private int before = -1;
     private int newer = -1;
     private Optional<String> notReady = Optional.empty();
-    private final java.util.Set<String> wholeImages = new java.util.HashSet<>();
+    private final Set<String> wholeImages = new HashSet<>();
     private final List<PowerCutSeries.Cut> cuts = new ArrayList<>();
-    private java.time.Duration updateTakes = java.time.Duration.ZERO;
+    private Duration updateTakes = Duration.ZERO;
 
     public UpdateSteps(DutWorld world) {
         this.world = world;
@@ -90,8 +97,8 @@ public final class UpdateSteps {
     @When("the DUT is restarted and given the boots the IXIT declares for a rollback")
     public void restartForRollback() {
         int boots = spec().rollbackWithin();
-        java.time.Duration each = world.run().dut().boot().boot().duration();
-        restart(org.hil303.rigs.Timeout.of("timeouts.boot x ixit.update.rollback-within (" + boots + ")", each.multipliedBy(boots)));
+        Duration each = world.run().dut().boot().boot().duration();
+        restart(Timeout.of("timeouts.boot x ixit.update.rollback-within (" + boots + ")", each.multipliedBy(boots)));
     }
 
     @When("the time an update takes is measured with a valid newer image")
@@ -101,19 +108,19 @@ public final class UpdateSteps {
         String digest = spec.imageDigest().orElseThrow(() -> new RigFault(
                 "the IXIT (7-UpdMech) declares no 'image-digest' command: the harness cannot tell a whole image from a torn one"));
         UpdateServer server = world.run().updateServer();
-        world.boot().ensure(org.hil303.rigs.boot.BootStrategy.State.NETWORK_UP);
+        world.boot().ensure(BootStrategy.State.NETWORK_UP);
         try (ConsoleShell shell = LifecycleShell.open(world, spec.within())) {
             before = UpdateOffer.runningVersion(shell, spec);
             wholeImages.add(shell.require(digest).strip());
             UpdateBundle control = valid(before + 1, pki);
             long t0 = System.nanoTime();
             UpdateOffer o = UpdateOffer.make("valid and newer, uncut (the control)", control, true, server, shell, spec);
-            updateTakes = java.time.Duration.ofNanos(System.nanoTime() - t0);
+            updateTakes = Duration.ofNanos(System.nanoTime() - t0);
             world.evidence("the uncut update", o.describe() + "; took " + updateTakes.toMillis() + " ms");
             if (o.status() != 0 || !o.fetched()) {
                 throw new RigFault("the uncut update did not complete, so the moments to cut cannot be placed: " + o.describe());
             }
-            wholeImages.add(org.hil303.fixtures.update.UpdateBundle.sha256Hex(control.payload()));
+            wholeImages.add(UpdateBundle.sha256Hex(control.payload()));
             newer = before + 1;
         }
     }
@@ -123,7 +130,7 @@ public final class UpdateSteps {
         UpdateSpec spec = spec();
         UpdatePki pki = pki();
         UpdateServer server = world.run().updateServer();
-        List<java.time.Duration> offsets = PowerCutSeries.offsets(spec.powerCuts().count(), spec.powerCuts().seed(), updateTakes);
+        List<Duration> offsets = PowerCutSeries.offsets(spec.powerCuts().count(), spec.powerCuts().seed(), updateTakes);
         long t0 = System.nanoTime();
         int version = newer;
         for (int i = 0; i < offsets.size(); i++) {
@@ -157,7 +164,7 @@ public final class UpdateSteps {
             cuts.add(cut);
             world.progress(cut.describe());
         }
-        String summary = PowerCutSeries.summary(cuts, java.time.Duration.ofNanos(System.nanoTime() - t0));
+        String summary = PowerCutSeries.summary(cuts, Duration.ofNanos(System.nanoTime() - t0));
         world.progress(summary);
         world.evidence("power cuts", "the uncut update took " + updateTakes.toMillis() + " ms; seed " + spec.powerCuts().seed() + "\n"
                 + cuts.stream().map(PowerCutSeries.Cut::describe).collect(Collectors.joining("\n")) + "\n" + summary);
@@ -175,7 +182,7 @@ public final class UpdateSteps {
         restart(world.run().dut().boot().boot());
     }
 
-    private void restart(org.hil303.rigs.Timeout timeout) {
+    private void restart(Timeout timeout) {
         world.boot().powerCycle();
         try {
             world.boot().awaitReady(timeout);
@@ -211,11 +218,11 @@ public final class UpdateSteps {
 
     private record Image(String name, UpdateBundle bundle, boolean trustedCertificate) {}
 
-    private void offer(java.util.function.IntFunction<List<Image>> images) {
+    private void offer(IntFunction<List<Image>> images) {
         UpdateSpec spec = spec();
         UpdateServer server = world.run().updateServer();
         offers.clear();
-        world.boot().ensure(org.hil303.rigs.boot.BootStrategy.State.NETWORK_UP);
+        world.boot().ensure(BootStrategy.State.NETWORK_UP);
         try (ConsoleShell shell = LifecycleShell.open(world, spec.within())) {
             before = UpdateOffer.runningVersion(shell, spec);
             for (Image i : images.apply(before)) {
