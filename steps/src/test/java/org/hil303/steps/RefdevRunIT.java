@@ -81,7 +81,9 @@ class RefdevRunIT {
                 entry("5.8-2-2", "PASS"),
                 entry("5.11-1-2", "PASS"), entry("5.7-1-2", "PASS"), entry("5.7-2-2", "PASS"), entry("5.11-2-2", "PASS"),
                 entry("5.5-4-2", "PASS"), entry("5.5-5-2", "PASS"), entry("5.13-1-2", "PASS"),
-                entry("5.9-2-2", "PASS"), entry("5.9-3-2", "PASS")));
+                entry("5.9-2-2", "PASS"), entry("5.9-3-2", "PASS"),
+                entry("5.3-2-2", "PASS"), entry("5.3-9-2", "PASS"), entry("5.3-10-2", "PASS"),
+                entry("5.3-2-2b", "PASS"), entry("5.3-2-2c", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -101,7 +103,9 @@ class RefdevRunIT {
                 entry("5.8-2-2", "FAIL"),
                 entry("5.11-1-2", "FAIL"), entry("5.7-1-2", "FAIL"), entry("5.7-2-2", "FAIL"), entry("5.11-2-2", "FAIL"),
                 entry("5.5-4-2", "FAIL"), entry("5.5-5-2", "FAIL"), entry("5.13-1-2", "FAIL"),
-                entry("5.9-2-2", "FAIL"), entry("5.9-3-2", "FAIL")));
+                entry("5.9-2-2", "FAIL"), entry("5.9-3-2", "FAIL"),
+                entry("5.3-2-2", "FAIL"), entry("5.3-9-2", "FAIL"), entry("5.3-10-2", "FAIL"),
+                entry("5.3-2-2b", "FAIL"), entry("5.3-2-2c", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -115,7 +119,10 @@ class RefdevRunIT {
                 .contains("the DUT runs /data/app/agent although one byte of it was altered")
                 .contains("the cloud service received no deletion request (DELETE /v1/devices/...) after the factory reset")
                 .contains("POST /api/config without credential: HTTP 200 (accepted)")
-                .contains("lighttpd killed by signal 11");
+                .contains("lighttpd killed by signal 11")
+                .contains("(the image validly signed but older)")
+                .contains("(the image valid and newer, over an untrusted TLS certificate)")
+                .contains("power cuts during an update left the DUT without a whole image");
     }
 
     @Test
@@ -281,5 +288,31 @@ class RefdevRunIT {
         assertThat(run.status()).isEqualTo(1);
         // it does come back: only the pace of its attempts gives it away
         assertThat(run.output()).contains("connection attempts within one minute").doesNotContain("did not reach its cloud again");
+    }
+
+    @Test
+    void an_update_agent_that_skips_the_signature_fails_5_3_9_alone() throws Exception {
+        Run run = hil303("update-unsigned", "--dut", "fixtures/duts/refdev-update-unsigned.yaml", "--tags", "@provision=5.3-9");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-9-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // the hash check still refuses the flipped and the truncated image: only the signature cases get in
+        assertThat(run.output()).contains("(the image signed with a key the DUT does not trust)")
+                .contains("reported installing: signature stripped, signed with a key the DUT does not trust");
+    }
+
+    @Test
+    void an_update_agent_that_accepts_downgrades_fails_5_3_2_alone() throws Exception {
+        Run run = hil303("update-downgrade", "--dut", "fixtures/duts/refdev-update-downgrade.yaml", "--tags", "@testcase=5.3-2-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("(the image validly signed but older)");
+    }
+
+    @Test
+    void an_update_that_is_never_rolled_back_fails_5_3_2_2b_alone() throws Exception {
+        Run run = hil303("update-no-rollback", "--dut", "fixtures/duts/refdev-update-no-rollback.yaml", "--tags", "@testcase=5.3-2-2b");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2b", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("(the image valid and newer, failing its own health check)");
     }
 }

@@ -12,11 +12,16 @@ final class LifecycleShell {
     private LifecycleShell() {}
 
     static ConsoleShell open(DutWorld world) {
+        return open(world, world.run().dut().timeouts().command());
+    }
+
+    /** With a longer wait for each command, for commands that take long by nature (an update). */
+    static ConsoleShell open(DutWorld world, org.hil303.rigs.Timeout command) {
         LoginSurfaceSpec console = world.run().dut().surface(SurfaceKind.CONSOLE).orElseThrow(() -> new RigFault(
                 "the IXIT (1-AuthMech) declares no console login surface: the lifecycle test units work on the console"));
         String password = world.run().accounts().password(console.user()).orElse("");
         ConsoleLogin login = new ConsoleLogin(world.rig().console(), console.prompts(), world.run().dut().timeouts().login());
-        return ConsoleShell.open(world.rig().console(), login, console.user(), password, world.run().dut().timeouts().command());
+        return ConsoleShell.open(world.rig().console(), login, console.user(), password, command);
     }
 
     static RawStorage storage(DutWorld world) {

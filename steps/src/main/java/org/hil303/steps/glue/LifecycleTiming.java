@@ -9,7 +9,8 @@ import java.time.Duration;
  * device's own boot time, so that what the harness adds is visible.
  */
 public final class LifecycleTiming {
-    private static final String LIFECYCLE = "@provision=5.11-1 or @provision=5.7-1 or @provision=5.7-2 or @provision=5.9-2 or @provision=5.9-3";
+    private static final String LIFECYCLE = "@provision=5.11-1 or @provision=5.11-2 or @provision=5.7-1 or @provision=5.7-2"
+            + " or @provision=5.9-2 or @provision=5.9-3 or @provision=5.3-2 or @provision=5.3-9 or @provision=5.3-10";
 
     private final DutWorld world;
     private long started;

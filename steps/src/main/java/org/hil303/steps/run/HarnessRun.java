@@ -16,6 +16,8 @@ import org.hil303.fixtures.dut.DutFile;
 import org.hil303.fixtures.publications.SiteAccess;
 import org.hil303.fixtures.publications.TrustRoots;
 import org.hil303.fixtures.publications.WebFetcher;
+import org.hil303.fixtures.update.UpdatePki;
+import org.hil303.fixtures.update.UpdateServer;
 import org.hil303.fixtures.vendor.VendorSite;
 import org.hil303.rigs.Rig;
 import org.hil303.rigs.RigConfig;
@@ -50,6 +52,8 @@ public final class HarnessRun implements AutoCloseable {
     private RigFault transitFailure;
     private long fuzzSeed;
     private org.hil303.fixtures.dut.FuzzBudget fuzzBudget;
+    private UpdatePki updatePki;
+    private UpdateServer updateServer;
 
     public HarnessRun(RigConfig rigConfig, DutFile dut, Path runDir, Optional<RefdevImage> image) {
         this.rigConfig = rigConfig;
@@ -105,7 +109,9 @@ public final class HarnessRun implements AutoCloseable {
                 Optional<VirtualRig.Dut> virtual = image.map(img -> {
                     DutFile.Refdev r = dut.refdev().orElseThrow(() ->
                             new RigFault("the DUT file " + dut.file() + " has no 'virtual.profile': it cannot run on the virtual rig"));
-                    return new VirtualRig.Dut(img, r.profile(), r.flaws(), cloudProvisioning());
+                    Map<String, Path> provisioned = new HashMap<>(cloudProvisioning());
+                    provisioned.putAll(updateProvisioning());
+                    return new VirtualRig.Dut(img, r.profile(), r.flaws(), provisioned);
                 });
                 rig = Rigs.open(rigConfig, runDir, virtual);
                 startCloud();
@@ -130,6 +136,32 @@ public final class HarnessRun implements AutoCloseable {
         cloudPki = new CloudPki(spec.get().hosts());
         Map<String, Path> files = cloudPki.writeProvisioning(runDir.resolve("cloud"));
         return spec.get().trustAnchor() == CloudSpec.TrustAnchorDelivery.PROVISIONED ? files : Map.of();
+    }
+
+    /** The update server's CA and the vendor's update key go into the unit at the factory, like the cloud's CA. */
+    private Map<String, Path> updateProvisioning() {
+        return dut.update().map(u -> {
+            updatePki = new UpdatePki(u.host());
+            return updatePki.writeProvisioning(runDir.resolve("update"));
+        }).orElse(Map.of());
+    }
+
+    /** The DUT's update server as the rig plays it (7-UpdMech), started when a scenario first needs it. */
+    public synchronized UpdateServer updateServer() {
+        var spec = dut.update().orElseThrow(() -> new RigFault(
+                "the IXIT declares no 'update' (7-UpdMech): the harness does not know how the DUT fetches its updates"));
+        rig();
+        if (updatePki == null) {
+            throw new RigFault("the update server's keys go into the unit at the factory: only the virtual rig's reference device has them yet");
+        }
+        if (updateServer == null) {
+            updateServer = new UpdateServer(updatePki, rigConfig.network().harnessAddress(), spec.port());
+        }
+        return updateServer;
+    }
+
+    public synchronized Optional<UpdatePki> updatePki() {
+        return Optional.ofNullable(updatePki);
     }
 
     /** A fake cloud that cannot listen makes only the scenarios that need it INCONCLUSIVE. */
@@ -231,6 +263,9 @@ public final class HarnessRun implements AutoCloseable {
         }
         if (cloud != null) {
             cloud.close();
+        }
+        if (updateServer != null) {
+            updateServer.close();
         }
         if (rig != null) {
             rig.close();

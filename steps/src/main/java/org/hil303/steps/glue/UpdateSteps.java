@@ -1,0 +1,256 @@
+package org.hil303.steps.glue;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import org.hil303.fixtures.dut.UpdateSpec;
+import org.hil303.fixtures.lifecycle.ConsoleShell;
+import org.hil303.fixtures.update.UpdateBundle;
+import org.hil303.fixtures.update.UpdateJudgement;
+import org.hil303.fixtures.update.UpdateOffer;
+import org.hil303.fixtures.update.UpdatePki;
+import org.hil303.fixtures.update.UpdateServer;
+import org.hil303.fixtures.update.PowerCutSeries;
+import org.hil303.rigs.RigFault;
+import org.hil303.rigs.Timeout;
+import org.hil303.rigs.boot.BootStrategy;
+import org.hil303.rigs.boot.DutNotReady;
+import org.hil303.steps.report.NonConformity;
+
+/**
+ * 5.3-2, 5.3-9, 5.3-10: the played update server offers images and the DUT is asked to check for
+ * updates; after a restart the version it runs tells what it installed (5.3-2-2c: the image's digest
+ * after each power cut tells whether it is whole).
+ */
+public final class UpdateSteps {
+    /** Versions above the running one: the valid newer image, the older one below it, the altered ones above it. */
+    private static final int NEWER = 10;
+    private static final int OLDER = 5;
+
+    private final DutWorld world;
+    private final List<UpdateOffer> offers = new ArrayList<>();
+    private int before = -1;
+    private int newer = -1;
+    private Optional<String> notReady = Optional.empty();
+    private final Set<String> wholeImages = new HashSet<>();
+    private final List<PowerCutSeries.Cut> cuts = new ArrayList<>();
+    private Duration updateTakes = Duration.ZERO;
+
+    public UpdateSteps(DutWorld world) {
+        this.world = world;
+    }
+
+    @When("the update server offers, one update check each, images altered from a valid newer one: one byte flipped, truncated, signature stripped, signed with a key the DUT does not trust")
+    public void offerAltered() {
+        UpdatePki pki = pki();
+        offer(running -> List.of(
+                new Image("one payload byte flipped", UpdateBundle.signed(running + NEWER + 1, UpdateBundle.payloadFor(running + NEWER + 1), pki.vendorKey()).byteFlipped(), true),
+                new Image("truncated in its payload", UpdateBundle.signed(running + NEWER + 2, UpdateBundle.payloadFor(running + NEWER + 2), pki.vendorKey()).truncated(), true),
+                new Image("signature stripped", UpdateBundle.signed(running + NEWER + 3, UpdateBundle.payloadFor(running + NEWER + 3), pki.vendorKey()).unsigned(), true),
+                new Image("signed with a key the DUT does not trust", UpdateBundle.signed(running + NEWER + 4, UpdateBundle.payloadFor(running + NEWER + 4), pki.vendorKey()).signedBy(pki.strangerKey()), true)));
+        requireFetched();
+    }
+
+    @When("the update server offers a valid newer image")
+    public void offerValid() {
+        UpdatePki pki = pki();
+        offer(running -> List.of(new Image("valid and newer", valid(running + NEWER, pki), true)));
+        newer = before + NEWER;
+    }
+
+    @When("the update server offers an older validly signed image")
+    public void offerOlder() {
+        UpdatePki pki = pki();
+        offer(running -> List.of(new Image("validly signed but older", valid(running - NEWER + OLDER, pki), true)));
+        requireFetched();
+    }
+
+    @When("the update server offers a valid newer image under a TLS certificate from a CA the DUT does not trust")
+    public void offerOverUntrustedTls() {
+        UpdatePki pki = pki();
+        offer(running -> List.of(new Image("valid and newer, over an untrusted TLS certificate", valid(running + NEWER, pki), false)));
+        List<UpdateOffer> silent = offers.stream().filter(o -> !o.contacted()).toList();
+        if (!silent.isEmpty()) {
+            throw new RigFault("the DUT did not contact the update server when asked to check: " + silent.get(0).describe());
+        }
+    }
+
+    @When("the update server offers a valid newer image that fails its own health check")
+    public void offerBroken() {
+        UpdatePki pki = pki();
+        if (spec().rollbackWithin() == 0) {
+            throw new RigFault("the IXIT (7-UpdMech) declares no 'rollback-within': in how many boots a failing update is rolled back");
+        }
+        offer(running -> List.of(new Image("valid and newer, failing its own health check",
+                UpdateBundle.signed(running + NEWER, UpdateBundle.payloadFor(running + NEWER, false), pki.vendorKey()), true)));
+        requireFetched();
+    }
+
+    /** The DUT may restart by itself while it tries the new image: it has that many boots to become ready. */
+    @When("the DUT is restarted and given the boots the IXIT declares for a rollback")
+    public void restartForRollback() {
+        int boots = spec().rollbackWithin();
+        Duration each = world.run().dut().boot().boot().duration();
+        restart(Timeout.of("timeouts.boot x ixit.update.rollback-within (" + boots + ")", each.multipliedBy(boots)));
+    }
+
+    @When("the time an update takes is measured with a valid newer image")
+    public void measureUpdate() {
+        UpdateSpec spec = spec();
+        UpdatePki pki = pki();
+        String digest = spec.imageDigest().orElseThrow(() -> new RigFault(
+                "the IXIT (7-UpdMech) declares no 'image-digest' command: the harness cannot tell a whole image from a torn one"));
+        UpdateServer server = world.run().updateServer();
+        world.boot().ensure(BootStrategy.State.NETWORK_UP);
+        try (ConsoleShell shell = LifecycleShell.open(world, spec.within())) {
+            before = UpdateOffer.runningVersion(shell, spec);
+            wholeImages.add(shell.require(digest).strip());
+            UpdateBundle control = valid(before + 1, pki);
+            long t0 = System.nanoTime();
+            UpdateOffer o = UpdateOffer.make("valid and newer, uncut (the control)", control, true, server, shell, spec);
+            updateTakes = Duration.ofNanos(System.nanoTime() - t0);
+            world.evidence("the uncut update", o.describe() + "; took " + updateTakes.toMillis() + " ms");
+            if (o.status() != 0 || !o.fetched()) {
+                throw new RigFault("the uncut update did not complete, so the moments to cut cannot be placed: " + o.describe());
+            }
+            wholeImages.add(UpdateBundle.sha256Hex(control.payload()));
+            newer = before + 1;
+        }
+    }
+
+    @When("the power is cut at seeded moments spread over an update, restoring it each time")
+    public void cutDuringUpdates() throws InterruptedException {
+        UpdateSpec spec = spec();
+        UpdatePki pki = pki();
+        UpdateServer server = world.run().updateServer();
+        List<Duration> offsets = PowerCutSeries.offsets(spec.powerCuts().count(), spec.powerCuts().seed(), updateTakes);
+        long t0 = System.nanoTime();
+        int version = newer;
+        for (int i = 0; i < offsets.size(); i++) {
+            UpdateBundle offered = valid(version + 1, pki);
+            String offeredDigest = UpdateBundle.sha256Hex(offered.payload());
+            ConsoleShell shell = LifecycleShell.open(world, spec.within());
+            server.offer(offered.bytes(), true);
+            shell.sendAndLeave(spec.check());
+            // the cut's moment is the point of the test, not a wait for something: a chosen offset
+            Thread.sleep(offsets.get(i).toMillis());
+            world.boot().powerCycle(); // the session ends with the power; nothing to log out of
+            PowerCutSeries.Cut cut;
+            try {
+                world.boot().awaitReady();
+                try (ConsoleShell after = LifecycleShell.open(world)) {
+                    String digest = after.require(spec.imageDigest().orElseThrow()).strip();
+                    version = UpdateOffer.runningVersion(after, spec);
+                    cut = new PowerCutSeries.Cut(i + 1, offsets.get(i), PowerCutSeries.judge(digest, offeredDigest, wholeImages),
+                            "version " + version + ", image " + digest.substring(0, Math.min(12, digest.length())));
+                }
+            } catch (DutNotReady e) {
+                world.rig().fault().ifPresent(f -> {
+                    throw new RigFault(f);
+                });
+                cut = new PowerCutSeries.Cut(i + 1, offsets.get(i), PowerCutSeries.Outcome.DID_NOT_BOOT, e.getMessage());
+                cuts.add(cut);
+                world.progress(cut.describe());
+                break; // a device that no longer boots cannot be cut again
+            }
+            wholeImages.add(offeredDigest);
+            cuts.add(cut);
+            world.progress(cut.describe());
+        }
+        String summary = PowerCutSeries.summary(cuts, Duration.ofNanos(System.nanoTime() - t0));
+        world.progress(summary);
+        world.evidence("power cuts", "the uncut update took " + updateTakes.toMillis() + " ms; seed " + spec.powerCuts().seed() + "\n"
+                + cuts.stream().map(PowerCutSeries.Cut::describe).collect(Collectors.joining("\n")) + "\n" + summary);
+    }
+
+    @Then("after every cut the DUT booted a whole image, the old or the new")
+    public void wholeImageAfterEveryCut() {
+        List<PowerCutSeries.Cut> bad = PowerCutSeries.failures(cuts);
+        NonConformity.require(bad.isEmpty(), "power cuts during an update left the DUT without a whole image: "
+                + bad.stream().map(PowerCutSeries.Cut::describe).collect(Collectors.joining("; ")));
+    }
+
+    @When("the DUT is restarted")
+    public void restart() {
+        restart(world.run().dut().boot().boot());
+    }
+
+    private void restart(Timeout timeout) {
+        world.boot().powerCycle();
+        try {
+            world.boot().awaitReady(timeout);
+        } catch (DutNotReady e) {
+            world.rig().fault().ifPresent(f -> {
+                throw new RigFault(f);
+            });
+            notReady = Optional.of(e.getMessage());
+        }
+    }
+
+    @Then("the DUT still runs the version it ran before")
+    public void stillRunsBefore() {
+        int now = runningAfterRestart();
+        UpdateJudgement.refusedAll(offers, before, now).ifPresent(finding -> NonConformity.require(false, finding));
+    }
+
+    @Then("the DUT runs the newer version")
+    public void runsNewer() {
+        int now = runningAfterRestart();
+        NonConformity.require(now == newer, "a valid newer image (version " + newer + ") was not installed: the DUT runs version " + now
+                + " (" + offers.get(offers.size() - 1).describe() + ")");
+    }
+
+    private int runningAfterRestart() {
+        NonConformity.require(notReady.isEmpty(), "the DUT does not boot after the update offers: " + notReady.orElse(""));
+        try (ConsoleShell shell = LifecycleShell.open(world)) {
+            int v = UpdateOffer.runningVersion(shell, spec());
+            world.evidence("version after restart", Integer.toString(v));
+            return v;
+        }
+    }
+
+    private record Image(String name, UpdateBundle bundle, boolean trustedCertificate) {}
+
+    private void offer(IntFunction<List<Image>> images) {
+        UpdateSpec spec = spec();
+        UpdateServer server = world.run().updateServer();
+        offers.clear();
+        world.boot().ensure(BootStrategy.State.NETWORK_UP);
+        try (ConsoleShell shell = LifecycleShell.open(world, spec.within())) {
+            before = UpdateOffer.runningVersion(shell, spec);
+            for (Image i : images.apply(before)) {
+                offers.add(UpdateOffer.make(i.name(), i.bundle(), i.trustedCertificate(), server, shell, spec));
+            }
+        }
+        world.evidence("update offers", "running version " + before + "\n"
+                + offers.stream().map(UpdateOffer::describe).collect(Collectors.joining("\n")));
+    }
+
+    /** An image the DUT never fetched proves nothing about whether it would have refused it. */
+    private void requireFetched() {
+        offers.stream().filter(o -> !o.fetched()).findFirst().ifPresent(o -> {
+            throw new RigFault("the DUT did not fetch the offered image when asked to check: " + o.describe());
+        });
+    }
+
+    private static UpdateBundle valid(int version, UpdatePki pki) {
+        return UpdateBundle.signed(version, UpdateBundle.payloadFor(version), pki.vendorKey());
+    }
+
+    private UpdatePki pki() {
+        world.run().updateServer();
+        return world.run().updatePki().orElseThrow();
+    }
+
+    private UpdateSpec spec() {
+        return world.run().dut().update().orElseThrow(() -> new RigFault(
+                "the IXIT (7-UpdMech) has no 'update' section: how the DUT fetches updates and how to ask it"));
+    }
+}
