@@ -315,4 +315,13 @@ class RefdevRunIT {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("(the image valid and newer, failing its own health check)");
     }
+
+    @Test
+    void a_reset_that_forgets_the_cloud_fails_5_11_2_alone() throws Exception {
+        Run run = hil303("reset-keeps-cloud", "--dut", "fixtures/duts/refdev-reset-keeps-cloud.yaml", "--tags", "@provision=5.11-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.11-2-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // the device was in contact with its cloud before the reset: only the deletion request is missing
+        assertThat(run.output()).contains("the cloud service received no deletion request").doesNotContain("cannot be tested");
+    }
 }
