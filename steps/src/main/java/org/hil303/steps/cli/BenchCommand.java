@@ -37,10 +37,18 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dut", paramLabel = "FILE", description = "DUT file (default: fixtures/duts/refdev-weak.yaml: the most ports and suites)")
     Path dut;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "measured runs of each tool, taken in turns; the figure is the median (default: ${DEFAULT-VALUE})")
+    int runs;
+
     private final PrintStream out = System.out;
 
     @Override
     public Integer call() {
+        if (runs < 1) {
+            System.err.println("error: --runs must be at least 1, got " + runs);
+            return Main.USAGE;
+        }
         Path home = RunCommand.Home.dir();
         RigConfig rigConfig;
         DutFile dutFile;
@@ -62,12 +70,12 @@ final class BenchCommand implements Callable<Integer> {
             out.println("booting the DUT...");
             new BootStrategy(r, dutFile.boot()).ensure(BootStrategy.State.NETWORK_UP);
             List<Benchmarks.Figure> figures = new ArrayList<>();
-            out.println("TCP connect scan of all 65535 ports: hil303 scanner, then nmap -sT -p- -T5");
-            figures.add(Benchmarks.portScan(r.network(), out::println));
+            out.println("TCP connect scan of all 65535 ports: hil303 scanner and nmap -sT -p- -T5, " + runs + " runs each in turns");
+            figures.add(Benchmarks.portScan(r.network(), runs, out::println));
             Optional<ServiceSpec> tls = dutFile.services().stream().filter(ServiceSpec::tls).findFirst();
             if (tls.isPresent()) {
-                out.println("TLS enumeration of " + tls.get().describe() + ": hil303 prober (Bouncy Castle JSSE), then sslscan");
-                figures.add(Benchmarks.tlsEnumeration(r.network().dutPort(tls.get().port()), out::println));
+                out.println("TLS enumeration of " + tls.get().describe() + ": hil303 prober (Bouncy Castle JSSE) and sslscan, " + runs + " runs each in turns");
+                figures.add(Benchmarks.tlsEnumeration(r.network().dutPort(tls.get().port()), runs, out::println));
             } else {
                 out.println("no TLS service in the DUT file: TLS benchmark skipped");
             }

@@ -87,4 +87,10 @@ class ConfigurationErrorsTest {
         assertThat(Main.execute("run", "--seed", "twelve")).isEqualTo(Main.USAGE);
         assertThat(stderr()).contains("--seed");
     }
+
+    @Test
+    void a_bench_without_a_single_run_is_refused_before_anything_boots() {
+        assertThat(Main.execute("bench", "--runs", "0")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--runs must be at least 1");
+    }
 }
