@@ -17,7 +17,9 @@ import org.hil303.rigs.Timeout;
  */
 public final class ConsoleStorage implements RawStorage {
     static final int CHUNK = 64 * 1024;
-    /** Chunks hashed per command: a few kilobytes of output, however slow the line. */
+    /** Pieces hashed together first: blank regions cost one hash line. */
+    static final int CHUNKS_PER_REGION = 16;
+    /** Hashes per command: a few kilobytes of output, however slow the line. */
     static final int HASHES_PER_COMMAND = 64;
     private static final int HASH_LINE_BYTES = 67;
 
@@ -34,6 +36,7 @@ public final class ConsoleStorage implements RawStorage {
     private final Timeout command;
     private final Supplier<Session> login;
     private final Consumer<String> progress;
+    private final java.util.Map<Long, String> zeroHashes = new java.util.HashMap<>();
     private long size = -1;
 
     /**
@@ -67,39 +70,58 @@ public final class ConsoleStorage implements RawStorage {
 
     @Override
     public List<Long> find(byte[] needle) {
+        return findEach(List.of(needle)).get(0);
+    }
+
+    /**
+     * One pass: the DUT hashes 1 MiB regions, then the 64 KiB pieces of each region that is not
+     * blank, and sends only the pieces that are not blank.
+     */
+    @Override
+    public List<List<Long>> findEach(List<byte[]> needles) {
         try (Session s = login.get()) {
             long total = size(s);
             if (total > config.maxBytes()) {
                 throw new RigFault(config.device() + " holds " + total + " bytes, more than storage.dut-console.max-size (" + config.maxBytes()
                         + "): reading it over the console would take about " + minutes(total) + " min; raise the limit or wire an SD mux");
             }
+            List<ChunkedSearch> searches = needles.stream().map(ChunkedSearch::new).toList();
             long chunks = (total + CHUNK - 1) / CHUNK;
+            long regions = (chunks + CHUNKS_PER_REGION - 1) / CHUNKS_PER_REGION;
             long started = System.nanoTime();
             progress.accept("reading " + config.device() + " (" + total / 1024 + " KiB) through the DUT's console");
-            ChunkedSearch search = new ChunkedSearch(needle);
-            int dumped = 0;
+            int sent = 0;
             int lastTenth = 0;
-            for (long first = 0; first < chunks; first += HASHES_PER_COMMAND) {
-                int n = (int) Math.min(HASHES_PER_COMMAND, chunks - first);
-                List<String> hashes = hashes(s, first, n);
-                for (int i = 0; i < n; i++) {
-                    long index = first + i;
-                    int length = (int) Math.min(CHUNK, total - index * CHUNK);
-                    byte[] zeros = new byte[length];
-                    boolean blank = hashes.get(i).equals(ChunkDump.sha256Hex(zeros));
-                    search.feed(blank ? zeros : chunk(s, index, length));
-                    dumped += blank ? 0 : 1;
+            for (long firstRegion = 0; firstRegion < regions; firstRegion += HASHES_PER_COMMAND) {
+                int n = (int) Math.min(HASHES_PER_COMMAND, regions - firstRegion);
+                List<String> regionHashes = hashes(s, firstRegion * CHUNKS_PER_REGION, n, CHUNKS_PER_REGION);
+                for (int r = 0; r < n; r++) {
+                    long firstChunk = (firstRegion + r) * CHUNKS_PER_REGION;
+                    int inRegion = (int) Math.min(CHUNKS_PER_REGION, chunks - firstChunk);
+                    long regionBytes = Math.min((long) inRegion * CHUNK, total - firstChunk * CHUNK);
+                    if (regionHashes.get(r).equals(zeroHash(regionBytes))) {
+                        feed(searches, new byte[(int) regionBytes]);
+                        continue;
+                    }
+                    List<String> chunkHashes = hashes(s, firstChunk, inRegion, 1);
+                    for (int c = 0; c < inRegion; c++) {
+                        long index = firstChunk + c;
+                        int length = (int) Math.min(CHUNK, total - index * CHUNK);
+                        boolean blank = chunkHashes.get(c).equals(zeroHash(length));
+                        feed(searches, blank ? new byte[length] : chunk(s, index, length));
+                        sent += blank ? 0 : 1;
+                    }
                 }
-                int tenth = (int) ((first + n) * 10 / chunks);
-                if (tenth > lastTenth && first + n < chunks) {
+                int tenth = (int) ((firstRegion + n) * 10 / regions);
+                if (tenth > lastTenth && firstRegion + n < regions) {
                     lastTenth = tenth;
                     progress.accept(String.format("%d%% of %s read (%d pieces sent, the rest blank), %d s", tenth * 10, config.device(),
-                            dumped, Duration.ofNanos(System.nanoTime() - started).toSeconds()));
+                            sent, Duration.ofNanos(System.nanoTime() - started).toSeconds()));
                 }
             }
-            progress.accept(String.format("%s read: %d of %d pieces sent, the rest blank, in %d s", config.device(), dumped, chunks,
+            progress.accept(String.format("%s read: %d of %d pieces sent, the rest blank, in %d s", config.device(), sent, chunks,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds()));
-            return search.hits();
+            return searches.stream().map(ChunkedSearch::hits).toList();
         }
     }
 
@@ -128,9 +150,9 @@ public final class ConsoleStorage implements RawStorage {
         return "[ -b " + config.device() + " ] && blockdev --getsize64 " + config.device();
     }
 
-    String hashCommand(long first, int n) {
-        return "i=" + first + "; while [ $i -lt " + (first + n) + " ]; do dd if=" + config.device() + " bs=" + CHUNK
-                + " skip=$i count=1 2>/dev/null | sha256sum; i=$((i+1)); done";
+    String hashCommand(long first, int n, int per) {
+        return "i=" + first + "; while [ $i -lt " + (first + (long) n * per) + " ]; do dd if=" + config.device() + " bs=" + CHUNK
+                + " skip=$i count=" + per + " 2>/dev/null | sha256sum; i=$((i+" + per + ")); done";
     }
 
     String dumpCommand(String ddRange) {
@@ -155,10 +177,19 @@ public final class ConsoleStorage implements RawStorage {
         return size;
     }
 
-    private List<String> hashes(Session s, long first, int n) {
-        Timeout t = onTheLine("hashing " + n + " pieces", (long) n * HASH_LINE_BYTES, Duration.ofMillis(250L * n));
-        return new ArrayList<>(ChunkDump.hashes(s.run(hashCommand(first, n), t), n,
-                "SHA-256 of pieces " + first + "-" + (first + n - 1) + " of " + config.device()));
+    /** The SHA-256 of {@code n} runs of {@code per} pieces each, from piece {@code first} on. */
+    private List<String> hashes(Session s, long first, int n, int per) {
+        Timeout t = onTheLine("hashing " + n * per + " pieces", (long) n * HASH_LINE_BYTES, Duration.ofMillis(20L * n * per));
+        return new ArrayList<>(ChunkDump.hashes(s.run(hashCommand(first, n, per), t), n,
+                "SHA-256 of pieces " + first + "-" + (first + (long) n * per - 1) + " of " + config.device()));
+    }
+
+    private static void feed(List<ChunkedSearch> searches, byte[] piece) {
+        searches.forEach(search -> search.feed(piece));
+    }
+
+    private String zeroHash(long length) {
+        return zeroHashes.computeIfAbsent(length, l -> ChunkDump.sha256Hex(new byte[(int) (long) l]));
     }
 
     private byte[] chunk(Session s, long index, int length) {

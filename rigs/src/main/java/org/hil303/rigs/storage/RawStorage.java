@@ -20,6 +20,11 @@ public interface RawStorage {
     /** Every offset at which the bytes occur. */
     List<Long> find(byte[] needle);
 
+    /** Every offset of each byte string, in the same order: one pass over the storage where reading it is slow. */
+    default List<List<Long>> findEach(List<byte[]> needles) {
+        return needles.stream().map(this::find).toList();
+    }
+
     byte read(long offset);
 
     void write(long offset, byte value);

@@ -54,9 +54,15 @@ public final class SdMuxStorage implements RawStorage {
 
     @Override
     public List<Long> find(byte[] needle) {
+        return findEach(List.of(needle)).get(0);
+    }
+
+    /** One pass over the card, switched once. */
+    @Override
+    public List<List<Long>> findEach(List<byte[]> needles) {
         return withCard(false, ch -> {
             long total = cardSize();
-            ChunkedSearch search = new ChunkedSearch(needle);
+            List<ChunkedSearch> searches = needles.stream().map(ChunkedSearch::new).toList();
             ByteBuffer buf = ByteBuffer.allocate(BLOCK);
             for (long pos = 0; pos < total; ) {
                 buf.clear();
@@ -64,10 +70,10 @@ public final class SdMuxStorage implements RawStorage {
                 readFully(ch, buf, pos);
                 byte[] piece = new byte[buf.limit()];
                 buf.flip().get(piece);
-                search.feed(piece);
+                searches.forEach(search -> search.feed(piece));
                 pos += piece.length;
             }
-            return search.hits();
+            return searches.stream().map(ChunkedSearch::hits).toList();
         });
     }
 

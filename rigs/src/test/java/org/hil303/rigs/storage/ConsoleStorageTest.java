@@ -55,6 +55,27 @@ class ConsoleStorageTest {
     }
 
     @Test
+    void blank_regions_cost_one_hash_and_several_needles_one_pass() throws Exception {
+        int chunk = ConsoleStorage.CHUNK;
+        int size = 40 * chunk + 123; // three regions, the last one short
+        byte[] content = new byte[size];
+        byte[] a = "hil303logentry".getBytes(StandardCharsets.US_ASCII);
+        byte[] b = "hil303cloudpairing".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(a, 0, content, 5 * chunk, a.length); // region 0
+        System.arraycopy(b, 0, content, 40 * chunk + 100, b.length); // the short last region; region 1 stays blank
+        System.arraycopy(a, 0, content, 16 * chunk - 3, a.length); // straddles regions 0 and 1
+        Path image = dir.resolve("flash.img");
+        Files.write(image, content);
+        ConsoleStorage storage = storage(image, 64L << 20, UnaryOperator.identity());
+        ImageFileStorage file = new ImageFileStorage(image, () -> true);
+
+        assertThat(storage.findEach(List.of(a, b))).containsExactly(file.find(a), file.find(b));
+        assertThat(file.find(a)).containsExactly(5L * chunk, 16L * chunk - 3);
+        assertThat(commands.stream().filter(c -> c.contains("| sha256sum; i=$((i+16))")).count()).as("one command hashes the regions").isEqualTo(1);
+        assertThat(commands.stream().filter(c -> c.contains("| base64")).count()).as("only the pieces holding data are sent").isEqualTo(4);
+    }
+
+    @Test
     void writes_one_byte_and_reads_it_back() throws Exception {
         Path image = image(ConsoleStorage.CHUNK);
         ConsoleStorage storage = storage(image, 64L << 20, UnaryOperator.identity());
@@ -132,8 +153,8 @@ class ConsoleStorageTest {
         assertThat(storage.dumpCommand("bs=65536 skip=3 count=1")).isEqualTo(
                 "dd if=/dev/mmcblk0 bs=65536 skip=3 count=1 2>/dev/null | base64; dd if=/dev/mmcblk0 bs=65536 skip=3 count=1 2>/dev/null | sha256sum");
         assertThat(storage.writeCommand(77, (byte) 0xfe)).isEqualTo("printf '\\376' | dd of=/dev/mmcblk0 bs=1 seek=77 count=1 conv=notrunc 2>/dev/null && sync");
-        assertThat(storage.hashCommand(64, 2)).isEqualTo(
-                "i=64; while [ $i -lt 66 ]; do dd if=/dev/mmcblk0 bs=65536 skip=$i count=1 2>/dev/null | sha256sum; i=$((i+1)); done");
+        assertThat(storage.hashCommand(64, 2, 16)).isEqualTo(
+                "i=64; while [ $i -lt 96 ]; do dd if=/dev/mmcblk0 bs=65536 skip=$i count=16 2>/dev/null | sha256sum; i=$((i+16)); done");
         assertThatThrownBy(() -> storage.find(new byte[] {1})).isInstanceOf(RigFault.class);
         assertThat(waits.get(waits.size() - 1).duration()).as("64 hash lines at 9600 baud").isGreaterThan(Duration.ofSeconds(20));
         assertThat(waits.get(waits.size() - 1).name()).contains("timeouts.command").contains("9600 baud");
