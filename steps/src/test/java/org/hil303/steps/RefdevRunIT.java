@@ -315,4 +315,25 @@ class RefdevRunIT {
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("(the image valid and newer, failing its own health check)");
     }
+
+    /**
+     * The raw storage read by the DUT itself through its console (a Pi rig without an SD mux), on
+     * the virtual rig: the same verdicts as the flash image gives, reading and altering alike.
+     */
+    @Test
+    void the_raw_storage_read_through_the_dut_console_gives_the_verdicts_of_the_flash_image() throws Exception {
+        Path rig = HOME.resolve("steps/target/it-reports/rig-console-storage.yaml");
+        Files.createDirectories(rig.getParent());
+        Files.writeString(rig, Files.readString(HOME.resolve("rigs/virtual.yaml")) + "storage:\n  dut-console: {device: /dev/vda, max-size: 64MiB}\n");
+
+        Run unlinks = hil303("console-storage-reset-unlinks", "--rig", rig.toString(), "--dut", "fixtures/duts/refdev-reset-unlinks.yaml",
+                "--tags", "@provision=5.11-1");
+        assertThat(unlinks.verdicts()).as(unlinks.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.11-1-2", "FAIL"));
+        assertThat(unlinks.output()).contains("reading /dev/vda (65536 KiB) through the DUT's console")
+                .contains("the user's data is still in the raw storage after the factory reset").doesNotContain("still in the file system");
+
+        Run compliant = hil303("console-storage-compliant", "--rig", rig.toString(), "--tags", "@provision=5.11-1 or @provision=5.7-1");
+        assertThat(compliant.verdicts()).as(compliant.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.11-1-2", "PASS", "5.7-1-2", "PASS"));
+        assertThat(compliant.status()).isZero();
+    }
 }
