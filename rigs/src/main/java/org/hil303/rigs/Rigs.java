@@ -17,10 +17,10 @@ import org.hil303.rigs.host.ProcessCommands;
 import org.hil303.rigs.network.GatewayUplink;
 import org.hil303.rigs.network.NetworkPath;
 import org.hil303.rigs.network.Uplink;
+import org.hil303.rigs.power.PowerRelay;
 import org.hil303.rigs.storage.RawStorage;
 import org.hil303.rigs.storage.SdMuxStorage;
 import org.hil303.rigs.storage.StorageConfig;
-import org.hil303.rigs.power.PowerRelay;
 import org.hil303.rigs.virtual.VirtualRig;
 
 /** Opens the rig a rig file describes. Anything opened before a failure is closed again. */

@@ -63,6 +63,9 @@ public final class ConsoleStorage implements RawStorage {
 
     @Override
     public long size() {
+        if (size >= 0) {
+            return size;
+        }
         try (Session s = login.get()) {
             return size(s);
         }

@@ -51,6 +51,9 @@ class ConsoleStorageTest {
         assertThat(commands.stream().filter(c -> c.contains("| base64")).filter(c -> c.contains("skip=1 count=1")).toList())
                 .as("the blank second piece is known by its hash and not sent").isEmpty();
         assertThat(progress).anyMatch(p -> p.contains("read: 3 of 4 pieces sent, the rest blank"));
+        int before = logins;
+        assertThat(storage.size()).isEqualTo(file.size());
+        assertThat(logins).as("the size, once told, needs no new login").isEqualTo(before);
         assertThat(storage.access()).isEqualTo(RawStorage.Access.DUT_RUNNING);
     }
 

@@ -8,6 +8,7 @@ import org.hil303.rigs.RigFault;
 import org.hil303.rigs.Timeout;
 import org.hil303.rigs.boot.BootStrategy;
 import org.hil303.rigs.console.ConsoleLogin;
+import org.hil303.rigs.console.ReportText;
 import org.hil303.rigs.storage.ConsoleStorage;
 import org.hil303.rigs.storage.RawStorage;
 import org.hil303.rigs.storage.StorageConfig;
@@ -56,7 +57,8 @@ final class LifecycleShell {
             public String run(String commandLine, Timeout timeout) {
                 ConsoleShell.Output o = shell.run(commandLine, timeout);
                 if (o.status() != 0) {
-                    throw new RigFault("reading the DUT's storage: '" + commandLine + "' failed on the console (status " + o.status() + ")");
+                    throw new RigFault("reading the DUT's storage: '" + commandLine + "' failed on the console (status " + o.status()
+                            + "; the console user must be root): " + ReportText.oneLine(o.text(), 300));
                 }
                 return o.text();
             }
