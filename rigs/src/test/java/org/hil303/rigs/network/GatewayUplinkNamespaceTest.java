@@ -56,9 +56,17 @@ class GatewayUplinkNamespaceTest {
         namespaces.forEach(Process::destroyForcibly);
     }
 
+    /**
+     * A process in a new network namespace, used only once it says it is there: entering it before
+     * unshare has run would set up the host's own network.
+     */
     private long namespace() throws IOException {
-        Process p = new ProcessBuilder("unshare", "-n", "sleep", "120").start();
+        Process p = new ProcessBuilder("unshare", "-n", "sh", "-c", "echo ready; exec sleep 120").start();
         namespaces.add(p);
+        String first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+        assertThat(first).as("unshare -n started").isEqualTo("ready");
+        assertThat(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc", String.valueOf(p.pid()), "ns", "net")))
+                .as("a network namespace of its own").isNotEqualTo(java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/net")));
         return p.pid();
     }
 
@@ -84,11 +92,12 @@ class GatewayUplinkNamespaceTest {
         Process p = new ProcessBuilder("nsenter", "-t", String.valueOf(from), "-n", "timeout", "2", "bash", "-c",
                 "exec 3<>/dev/tcp/" + address + "/" + port).redirectErrorStream(true).start();
         assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        return switch (p.exitValue()) {
-            case 0 -> "connected";
-            case 124 -> "no answer";
-            default -> "refused";
-        };
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.exitValue() == 124) {
+            return "no answer";
+        }
+        // a reset from the far end, not an unreachable network or any other error
+        return said.contains("Connection refused") ? "refused" : "exit " + p.exitValue() + ": " + said.strip();
     }
 
     private static String sh(long pid, String script) {
