@@ -64,7 +64,10 @@ public final class Rig implements AutoCloseable {
     public NetworkPath network() { return network; }
     public Optional<UnitLabel> label() { return label; }
     public Map<String, String> environment() { return environment; }
-    /** The DUT's storage read beneath its file system, where the rig can reach it (the virtual rig's flash image). */
+    /**
+     * The DUT's storage read beneath its file system by a reader beside the DUT (the virtual rig's
+     * flash image, a Pi rig's SD mux); empty where the rig file names none or names the DUT's console.
+     */
     public Optional<RawStorage> storage() { return storage; }
     /** The DUT's uplink to its cloud, where the rig can cut it without cutting the local network. */
     public Optional<Uplink> uplink() { return uplink; }

@@ -11,6 +11,8 @@ import org.hil303.rigs.config.YamlFile;
 import org.hil303.rigs.gpio.LineConfig;
 import org.hil303.rigs.gpio.Pi4jGpio;
 import org.hil303.rigs.network.Subnet;
+import org.hil303.rigs.network.UplinkConfig;
+import org.hil303.rigs.storage.StorageConfig;
 
 /** A rig file, read and validated completely before any line of the rig is touched. */
 public record RigConfig(
@@ -24,7 +26,9 @@ public record RigConfig(
         Console console,
         Network network,
         Optional<Virtual> virtual,
-        Optional<Path> labelFile) {
+        Optional<Path> labelFile,
+        Optional<StorageConfig> storage,
+        Optional<UplinkConfig> uplink) {
 
     public enum Kind { VIRTUAL, PI }
 
@@ -100,8 +104,15 @@ public record RigConfig(
                     v.string("tap", "hil303tap0")));
         }
         Optional<Path> label = root.optString("label").map(l -> file.toAbsolutePath().getParent().resolve(l));
+        Optional<StorageConfig> storage = root.optional("storage").map(n -> StorageConfig.read(n, kind == Kind.VIRTUAL));
+        Optional<UplinkConfig> uplink = root.optional("uplink").map(n -> {
+            if (kind == Kind.VIRTUAL) {
+                throw n.error("the virtual rig cuts the uplink inside its own network namespace: 'uplink' is for Pi rigs");
+            }
+            return UplinkConfig.read(n, network.iface());
+        });
         root.finish();
-        return new RigConfig(file, name, kind, gpio, relay, offTime, buttons, console, network, virtual, label);
+        return new RigConfig(file, name, kind, gpio, relay, offTime, buttons, console, network, virtual, label, storage, uplink);
     }
 
     private static void checkPinsDistinct(ConfigNode root, LineConfig relay, Map<String, LineConfig> buttons) {

@@ -12,8 +12,15 @@ import org.hil303.rigs.console.JSerialCommLine;
 import org.hil303.rigs.console.SerialLine;
 import org.hil303.rigs.gpio.LineConfig;
 import org.hil303.rigs.gpio.Pi4jGpio;
+import org.hil303.rigs.host.HostCommands;
+import org.hil303.rigs.host.ProcessCommands;
+import org.hil303.rigs.network.GatewayUplink;
 import org.hil303.rigs.network.NetworkPath;
+import org.hil303.rigs.network.Uplink;
 import org.hil303.rigs.power.PowerRelay;
+import org.hil303.rigs.storage.RawStorage;
+import org.hil303.rigs.storage.SdMuxStorage;
+import org.hil303.rigs.storage.StorageConfig;
 import org.hil303.rigs.virtual.VirtualRig;
 
 /** Opens the rig a rig file describes. Anything opened before a failure is closed again. */
@@ -64,7 +71,15 @@ public final class Rigs {
         env.put("rig", config.name());
         env.put("rig.kind", "pi");
         env.put("console", config.console().port());
-        return new Rig(config, power, buttons, console, network, label, Optional::empty, env, opened, Optional.empty());
+        HostCommands host = new ProcessCommands();
+        // the DUT's console method needs a login the rig does not hold: the steps build that reader
+        Optional<RawStorage> storage = config.storage().flatMap(StorageConfig::sdMux)
+                .map(mux -> new SdMuxStorage(mux, host, () -> !power.isOn()));
+        config.storage().ifPresent(s -> env.put("storage", s.sdMux().map(m -> "SD mux " + m.control())
+                .orElse("DUT console (" + s.dutConsole().map(StorageConfig.DutConsole::device).orElse("") + ")")));
+        Optional<Uplink> uplink = config.uplink().map(u -> new GatewayUplink(u, host));
+        config.uplink().ifPresent(u -> env.put("uplink", u.method().name().toLowerCase().replace('_', '-') + " on " + u.iface()));
+        return new Rig(config, power, buttons, console, network, label, Optional::empty, env, opened, storage, uplink);
     }
 
     public static Console openConsole(SerialLine line, Path runDir) {

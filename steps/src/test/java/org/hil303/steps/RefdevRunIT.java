@@ -324,4 +324,27 @@ class RefdevRunIT {
         // the device was in contact with its cloud before the reset: only the deletion request is missing
         assertThat(run.output()).contains("the cloud service received no deletion request").doesNotContain("cannot be tested");
     }
+
+    /**
+     * The raw storage read by the DUT itself through its console (a Pi rig without an SD mux), on
+     * the virtual rig: the same verdicts as the flash image gives, reading and altering alike.
+     */
+    @Test
+    void the_raw_storage_read_through_the_dut_console_gives_the_verdicts_of_the_flash_image() throws Exception {
+        Path rig = HOME.resolve("steps/target/it-reports/rig-console-storage.yaml");
+        Files.createDirectories(rig.getParent());
+        Files.writeString(rig, Files.readString(HOME.resolve("rigs/virtual.yaml")) + "storage:\n  dut-console: {device: /dev/vda, max-size: 64MiB}\n");
+
+        Run unlinks = hil303("console-storage-reset-unlinks", "--rig", rig.toString(), "--dut", "fixtures/duts/refdev-reset-unlinks.yaml",
+                "--tags", "@provision=5.11-1");
+        assertThat(unlinks.verdicts()).as(unlinks.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.11-1-2", "FAIL"));
+        assertThat(unlinks.output()).contains("reading /dev/vda (65536 KiB) through the DUT's console")
+                .contains("the user's data is still in the raw storage after the factory reset").doesNotContain("still in the file system");
+
+        // the control: the program's bytes are found, altered, refused at boot and put back, all through the console
+        Run compliant = hil303("console-storage-compliant", "--rig", rig.toString(), "--tags", "@provision=5.7-1");
+        assertThat(compliant.verdicts()).as(compliant.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.7-1-2", "PASS"));
+        assertThat(compliant.status()).isZero();
+        assertThat(compliant.output()).contains("/dev/vda read: ");
+    }
 }

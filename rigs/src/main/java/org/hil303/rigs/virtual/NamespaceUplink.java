@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hil303.rigs.RigFault;
+import org.hil303.rigs.network.EphemeralPorts;
 import org.hil303.rigs.network.Uplink;
 
 /**
@@ -19,8 +20,6 @@ import org.hil303.rigs.network.Uplink;
 final class NamespaceUplink implements Uplink {
     private static final int CUT_PREF = 100;
     private static final int LOCAL_PREF = 200;
-
-    private static final java.nio.file.Path EPHEMERAL = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
 
     private final String tap;
     private boolean cut;
@@ -42,7 +41,7 @@ final class NamespaceUplink implements Uplink {
             run("ip", "rule", "add", "pref", String.valueOf(LOCAL_PREF), "lookup", "local");
             run("ip", "rule", "del", "pref", "0", "lookup", "local");
         }
-        services = "1-" + (firstEphemeralPort() - 1);
+        services = "1-" + (EphemeralPorts.first() - 1);
         for (String proto : List.of("tcp", "udp")) {
             run("ip", "rule", "add", "pref", String.valueOf(CUT_PREF), "iif", tap, "ipproto", proto, "dport", services, "blackhole");
         }
@@ -60,18 +59,9 @@ final class NamespaceUplink implements Uplink {
     @Override
     public synchronized String describe() {
         if (services.isEmpty()) {
-            services = "1-" + (firstEphemeralPort() - 1);
+            services = "1-" + (EphemeralPorts.first() - 1);
         }
         return "TCP and UDP from " + tap + " to the harness's service ports (" + services + ") blackholed in the rig's network namespace; answers to the harness's own connections pass";
-    }
-
-    private static int firstEphemeralPort() {
-        try {
-            // readAllLines, not readString: procfs reports size 0 and readString then returns a fragment
-            return Integer.parseInt(java.nio.file.Files.readAllLines(EPHEMERAL).get(0).trim().split("\\s+")[0]);
-        } catch (IOException | RuntimeException e) {
-            throw new RigFault("cannot read the ephemeral port range from " + EPHEMERAL + ": " + e.getMessage());
-        }
     }
 
     private static String run(String... cmd) {

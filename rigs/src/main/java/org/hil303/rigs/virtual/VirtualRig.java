@@ -96,7 +96,9 @@ public final class VirtualRig {
         env.put("firmware.version", dut.image().firmwareVersion());
         env.put("unit.serial", unit.label().serial());
         return new Rig(config, power, buttons, console, network, Optional.of(unit.label()), machine::fault, env, opened,
-                Optional.of(new ImageFileStorage(unit.flash(), machine::isOff)), Optional.of(new NamespaceUplink(v.tap())));
+                // a rig file that says how else to read the storage (the DUT's console) is taken at its word
+                config.storage().isPresent() ? Optional.empty() : Optional.of(new ImageFileStorage(unit.flash(), machine::isOff)),
+                Optional.of(new NamespaceUplink(v.tap())));
     }
 
     private static Path tempDir() {

@@ -120,7 +120,7 @@ public final class FactoryResetSteps {
     @Then("none of the user's data is left in the raw storage")
     public void goneFromStorage() {
         var storage = LifecycleShell.storage(world);
-        world.boot().powerOff();
+        LifecycleShell.prepare(world, storage);
         List<String> found = data.inStorage(storage);
         world.evidence("user data in the raw storage after the reset", storage.describe() + " (" + storage.size() + " bytes): "
                 + (found.isEmpty() ? "none of " + data.markers().size() + " values found" : String.join("\n", found)));

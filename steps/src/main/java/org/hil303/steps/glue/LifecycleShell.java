@@ -1,11 +1,17 @@
 package org.hil303.steps.glue;
 
+import java.util.Optional;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.dut.SurfaceKind;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.rigs.RigFault;
+import org.hil303.rigs.Timeout;
+import org.hil303.rigs.boot.BootStrategy;
 import org.hil303.rigs.console.ConsoleLogin;
+import org.hil303.rigs.console.ReportText;
+import org.hil303.rigs.storage.ConsoleStorage;
 import org.hil303.rigs.storage.RawStorage;
+import org.hil303.rigs.storage.StorageConfig;
 
 /** What the lifecycle steps share: a console shell with the credentials the lab holds, and the raw storage. */
 final class LifecycleShell {
@@ -24,8 +30,43 @@ final class LifecycleShell {
         return ConsoleShell.open(world.rig().console(), login, console.user(), password, command);
     }
 
+    /** The raw storage the rig file declares: a reader beside the DUT, or the DUT's own console with the lab's login. */
     static RawStorage storage(DutWorld world) {
+        Optional<StorageConfig.DutConsole> viaConsole = world.rig().config().storage().flatMap(StorageConfig::dutConsole);
+        if (viaConsole.isPresent()) {
+            return new ConsoleStorage(viaConsole.get(), world.rig().config().console().baud(), world.run().dut().timeouts().command(),
+                    () -> session(world), world::progress);
+        }
         return world.rig().storage().orElseThrow(() -> new RigFault("the DUT's raw storage cannot be read on rig '"
-                + world.rig().name() + "': not available on this kind of rig yet; declare how (e.g. an SPI flash reader)"));
+                + world.rig().name() + "': its rig file declares no way ('storage': an SD mux, or the DUT's console as root)"));
+    }
+
+    /** Brings the DUT to the state in which the storage can be touched: off for a reader beside it, running for its console. */
+    static void prepare(DutWorld world, RawStorage storage) {
+        if (storage.access() == RawStorage.Access.DUT_OFF) {
+            world.boot().powerOff();
+        } else {
+            world.boot().ensure(BootStrategy.State.READY);
+        }
+    }
+
+    private static ConsoleStorage.Session session(DutWorld world) {
+        ConsoleShell shell = open(world);
+        return new ConsoleStorage.Session() {
+            @Override
+            public String run(String commandLine, Timeout timeout) {
+                ConsoleShell.Output o = shell.run(commandLine, timeout);
+                if (o.status() != 0) {
+                    throw new RigFault("reading the DUT's storage: '" + commandLine + "' failed on the console (status " + o.status()
+                            + "; the console user must be root): " + ReportText.oneLine(o.text(), 300));
+                }
+                return o.text();
+            }
+
+            @Override
+            public void close() {
+                shell.close();
+            }
+        };
     }
 }

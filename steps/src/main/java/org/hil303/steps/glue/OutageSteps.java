@@ -48,7 +48,7 @@ public final class OutageSteps {
     @When("the rig cuts the DUT's uplink for the outage the IXIT declares")
     public void cutUplink() throws InterruptedException {
         uplink = world.rig().uplink().orElseThrow(() -> new RigFault("the rig file declares no way to cut the DUT's uplink "
-                + "(a relay or a managed switch port on it): the outage cannot be staged"));
+                + "('uplink': nft rules on the DUT's link, or an interface that carries only the uplink): the outage cannot be staged"));
         world.progress("cutting the uplink for " + spec().outage().toSeconds() + " s: " + uplink.describe());
         outage.run(uplink, spec().outage());
         world.evidence("outage", outage.describe());
@@ -58,7 +58,7 @@ public final class OutageSteps {
     public void cutUplinkLong() throws InterruptedException {
         OutageSpec.Reconnect reconnect = reconnect();
         uplink = world.rig().uplink().orElseThrow(() -> new RigFault("the rig file declares no way to cut the DUT's uplink "
-                + "(a relay or a managed switch port on it): the outage cannot be staged"));
+                + "('uplink': nft rules on the DUT's link, or an interface that carries only the uplink): the outage cannot be staged"));
         String iface = world.run().rigConfig().virtual().map(v -> v.tap()).or(() -> world.run().rigConfig().network().iface())
                 .orElseThrow(() -> new RigFault("the rig file names no interface of the DUT's link to capture on (network.interface)"));
         Path pcap = world.run().runDir().resolve("captures").resolve(world.testCase() + ".pcap");
