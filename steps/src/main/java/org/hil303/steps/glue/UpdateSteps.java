@@ -98,7 +98,8 @@ public final class UpdateSteps {
                 "the IXIT (7-UpdMech) declares no 'boot-line': the console line each boot starts with, by which a rollback's boots are counted"));
         var profile = world.run().dut().boot();
         long poweredOn = world.boot().powerCycle();
-        rollback = RollbackCount.count(world.rig().console(), world.boot()::awaitRestart, bootLine, profile.ready(), poweredOn, profile.boot(),
+        // the boot strategy takes the DUT as ready from its power-on, all counted boots included, as before the count
+        rollback = RollbackCount.count(world.rig().console(), bootStart -> world.boot().awaitReady(), bootLine, profile.ready(), poweredOn, profile.boot(),
                 spec.restartAfterReady().orElse(profile.boot()), spec.rollbackWithin(), before, () -> {
                     try (ConsoleShell shell = LifecycleShell.open(world)) {
                         return UpdateOffer.runningVersion(shell, spec);
