@@ -98,9 +98,10 @@ public final class UpdateSteps {
                 "the IXIT (7-UpdMech) declares no 'boot-line': the console line each boot starts with, by which a rollback's boots are counted"));
         var profile = world.run().dut().boot();
         long poweredOn = world.boot().powerCycle();
-        // the boot strategy takes the DUT as ready from its power-on, all counted boots included, as before the count
-        rollback = RollbackCount.count(world.rig().console(), bootStart -> world.boot().awaitReady(), bootLine, profile.ready(), poweredOn, profile.boot(),
-                spec.restartAfterReady().orElse(profile.boot()), spec.rollbackWithin(), before, () -> {
+        rollback = RollbackCount.count(world.rig().console(),
+                bootStart -> world.boot().awaitReady(), // ready since power-on, all counted boots included
+                bootLine, profile.ready(), poweredOn, profile.boot(), spec.restartAfterReady().orElse(profile.boot()),
+                spec.rollbackWithin(), before, () -> {
                     try (ConsoleShell shell = LifecycleShell.open(world)) {
                         return UpdateOffer.runningVersion(shell, spec);
                     }
@@ -118,13 +119,13 @@ public final class UpdateSteps {
     @When("the time an update takes is measured with a valid newer image")
     public void measureUpdate() {
         UpdateSpec spec = spec();
-        UpdatePki pki = pki();
-        String digest = spec.imageDigest().orElseThrow(() -> new RigFault(
-                "the IXIT (7-UpdMech) declares no 'image-digest' command: the harness cannot tell a whole image from a torn one"));
         if (spec.supplied().isPresent()) {
             throw new RigFault("the power-cut series offers a new valid image at every cut, which only 'images: generated' provides;"
                     + " the supplier's single newer image is installed by the first cut that misses");
         }
+        UpdatePki pki = pki();
+        String digest = spec.imageDigest().orElseThrow(() -> new RigFault(
+                "the IXIT (7-UpdMech) declares no 'image-digest' command: the harness cannot tell a whole image from a torn one"));
         UpdateServer server = world.run().updateServer();
         world.boot().ensure(BootStrategy.State.NETWORK_UP);
         try (ConsoleShell shell = LifecycleShell.open(world, spec.within())) {
