@@ -72,7 +72,7 @@ public final class UpdateSteps {
         UpdateImages images = images();
         offer(running -> {
             UpdateImages.Offered i = images.newer(running);
-            return List.of(new Image(new UpdateImages.Offered(i.name() + ", over an untrusted TLS certificate", i.version(), i.bytes()), false));
+            return List.of(new Image(i.named(i.name() + ", over an untrusted TLS certificate"), false));
         });
         List<UpdateOffer> silent = offers.stream().filter(o -> !o.contacted()).toList();
         if (!silent.isEmpty()) {
