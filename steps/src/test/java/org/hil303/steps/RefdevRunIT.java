@@ -313,7 +313,76 @@ class RefdevRunIT {
         Run run = hil303("update-no-rollback", "--dut", "fixtures/duts/refdev-update-no-rollback.yaml", "--tags", "@testcase=5.3-2-2b");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2b", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.output()).contains("(the image valid and newer, failing its own health check)");
+        assertThat(run.output()).contains("after 1 boot and did not restart within 'ixit.update.restart-after-ready'")
+                .contains("declared at most 2 boots");
+    }
+
+    /**
+     * The lab's path for a real DUT, played on the reference device: the supplier signs its images
+     * outside the harness (openssl on the command line, from the format as the DUT file documents it)
+     * and the DUT file names them, the vendor key and the layout. The unit trusts that key; the harness
+     * derives the altered images. 5.3-9-2 needs a DUT older than the newer image, so it runs before
+     * 5.3-2-2 installs it, in a run of its own.
+     */
+    @Test
+    void supplier_images_signed_outside_the_harness_pass_the_update_test_cases_on_the_compliant_device() throws Exception {
+        Path dir = HOME.resolve("steps/target/it-supplier");
+        Path supplier = Files.createDirectories(dir.resolve("supplier"));
+        openssl("genpkey", "-algorithm", "ed25519", "-out", supplier.resolve("vendor-key.pem").toString());
+        openssl("pkey", "-in", supplier.resolve("vendor-key.pem").toString(), "-pubout", "-out", supplier.resolve("vendor-public.pem").toString());
+        supplierBundle(supplier, "refdev-12.bundle", 12, true);
+        supplierBundle(supplier, "refdev-3.bundle", 3, true);
+        supplierBundle(supplier, "refdev-13-unhealthy.bundle", 13, false);
+        Files.delete(supplier.resolve("vendor-key.pem")); // the lab never holds the vendor's private key
+        String compliant = Files.readString(HOME.resolve("fixtures/duts/refdev-compliant.yaml"));
+        String images = String.join("\n",
+                "images:                               # the supplier's, relative to this file",
+                "      newer: {file: supplier/refdev-12.bundle, version: 12}",
+                "      older: {file: supplier/refdev-3.bundle, version: 3}",
+                "      failing-health-check: {file: supplier/refdev-13-unhealthy.bundle, version: 13}",
+                "      vendor-key: supplier/vendor-public.pem",
+                "      signature: {algorithm: ed25519, placement: header-field, field: signature, signed-fields: [version, sha256, size]}");
+        String dut = compliant.replaceFirst("images: generated[^\n]*", images).replace("hil303 reference device (compliant)",
+                "hil303 reference device (compliant, supplier images)");
+        assertThat(dut).contains("supplier/refdev-12.bundle");
+        Path file = dir.resolve("refdev-supplier.yaml");
+        Files.writeString(file, dut);
+
+        Run derived = hil303("supplier-derived", "--dut", file.toString(), "--tags",
+                "@testcase=5.3-10-2 or @testcase=5.3-2-2b or @testcase=5.3-9-2");
+        assertThat(derived.verdicts()).as(derived.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-10-2", "PASS", "5.3-2-2b", "PASS",
+                "5.3-9-2", "PASS"));
+        assertThat(derived.output()).contains("rolled back to version 1 after 2 boots; declared at most 2 boots");
+
+        Run installed = hil303("supplier-installed", "--dut", file.toString(), "--tags", "@testcase=5.3-2-2 or @testcase=5.3-2-2c");
+        // the power-cut series needs a new valid image at every cut, which only the harness's own signing gives
+        assertThat(installed.verdicts()).as(installed.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2", "PASS",
+                "5.3-2-2c", "INCONCLUSIVE"));
+        assertThat(installed.output()).contains("only 'images: generated' provides");
+    }
+
+    /** A refdev-bundle-v1 as its README describes it, signed with openssl: what a supplier's build would do. */
+    private static void supplierBundle(Path dir, String name, int version, boolean healthy) throws Exception {
+        byte[] payload = ("#!/bin/sh\n# supplier firmware " + version + "\n[ \"$1\" = health ] && exit " + (healthy ? 0 : 1) + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload));
+        String signed = "version=" + version + "\nsha256=" + sha + "\nsize=" + payload.length + "\n";
+        Path message = Files.writeString(dir.resolve(name + ".signed"), signed);
+        Path signature = dir.resolve(name + ".sig");
+        openssl("pkeyutl", "-sign", "-inkey", dir.resolve("vendor-key.pem").toString(), "-rawin", "-in", message.toString(), "-out", signature.toString());
+        String header = "REFDEV-BUNDLE 1\n" + signed + "signature=" + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(signature)) + "\n\n";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(payload);
+        Files.write(dir.resolve(name), out.toByteArray());
+    }
+
+    private static void openssl(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("openssl"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("openssl " + String.join(" ", args) + ": " + out).isZero();
     }
 
     @Test

@@ -54,6 +54,11 @@ public final class ConfigNode {
     public String path() { return path; }
     public int line() { return line(node); }
 
+    /** A single value rather than a mapping or a list: for fields that take either a word or a section. */
+    public boolean isScalar() {
+        return node instanceof ScalarNode;
+    }
+
     public boolean has(String key) {
         mapping();
         return entries.containsKey(key);

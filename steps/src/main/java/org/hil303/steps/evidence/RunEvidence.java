@@ -49,6 +49,15 @@ public final class RunEvidence {
                 }
             }
         }
+        // the supplier's update images and key go with the DUT file that names them, so that a reproduction finds them
+        Path dutFolder = dutFile.toAbsolutePath().getParent();
+        List<Path> supplied = run.dut().update().flatMap(u -> u.supplied()).map(s -> s.files()).orElse(List.of());
+        for (Path f : supplied) {
+            String name = dutFolder.relativize(f.toAbsolutePath()).toString().replace('\\', '/');
+            if (!name.startsWith("../")) {
+                bundle.add(EvidenceBundle.DUT + name, f);
+            }
+        }
         Map<String, String> props = new LinkedHashMap<>(environment);
         props.put("bundle.format", "1");
         props.put("run.id", run.id());
@@ -57,6 +66,9 @@ public final class RunEvidence {
         run.tags().ifPresent(t -> props.put("run.tags", t));
         for (Path image : run.images()) {
             props.put("image.sha256." + image.getFileName(), EvidenceBundle.sha256(Files.readAllBytes(image)));
+        }
+        for (Path f : supplied) {
+            props.put("update.sha256." + f.getFileName(), EvidenceBundle.sha256(Files.readAllBytes(f)));
         }
         bundle.properties(props);
 

@@ -13,11 +13,13 @@ import java.util.stream.Collectors;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.fixtures.update.UpdateBundle;
+import org.hil303.fixtures.update.UpdateImages;
 import org.hil303.fixtures.update.UpdateJudgement;
 import org.hil303.fixtures.update.UpdateOffer;
 import org.hil303.fixtures.update.UpdatePki;
 import org.hil303.fixtures.update.UpdateServer;
 import org.hil303.fixtures.update.PowerCutSeries;
+import org.hil303.fixtures.update.RollbackCount;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.Timeout;
 import org.hil303.rigs.boot.BootStrategy;
@@ -30,10 +32,6 @@ import org.hil303.steps.report.NonConformity;
  * after each power cut tells whether it is whole).
  */
 public final class UpdateSteps {
-    /** Versions above the running one: the valid newer image, the older one below it, the altered ones above it. */
-    private static final int NEWER = 10;
-    private static final int OLDER = 5;
-
     private final DutWorld world;
     private final List<UpdateOffer> offers = new ArrayList<>();
     private int before = -1;
@@ -42,6 +40,7 @@ public final class UpdateSteps {
     private final Set<String> wholeImages = new HashSet<>();
     private final List<PowerCutSeries.Cut> cuts = new ArrayList<>();
     private Duration updateTakes = Duration.ZERO;
+    private RollbackCount rollback;
 
     public UpdateSteps(DutWorld world) {
         this.world = world;
@@ -49,33 +48,32 @@ public final class UpdateSteps {
 
     @When("the update server offers, one update check each, images altered from a valid newer one: one byte flipped, truncated, signature stripped, signed with a key the DUT does not trust")
     public void offerAltered() {
-        UpdatePki pki = pki();
-        offer(running -> List.of(
-                new Image("one payload byte flipped", UpdateBundle.signed(running + NEWER + 1, UpdateBundle.payloadFor(running + NEWER + 1), pki.vendorKey()).byteFlipped(), true),
-                new Image("truncated in its payload", UpdateBundle.signed(running + NEWER + 2, UpdateBundle.payloadFor(running + NEWER + 2), pki.vendorKey()).truncated(), true),
-                new Image("signature stripped", UpdateBundle.signed(running + NEWER + 3, UpdateBundle.payloadFor(running + NEWER + 3), pki.vendorKey()).unsigned(), true),
-                new Image("signed with a key the DUT does not trust", UpdateBundle.signed(running + NEWER + 4, UpdateBundle.payloadFor(running + NEWER + 4), pki.vendorKey()).signedBy(pki.strangerKey()), true)));
+        UpdateImages images = images();
+        offer(running -> images.altered(running).stream().map(i -> new Image(i, true)).toList());
         requireFetched();
     }
 
     @When("the update server offers a valid newer image")
     public void offerValid() {
-        UpdatePki pki = pki();
-        offer(running -> List.of(new Image("valid and newer", valid(running + NEWER, pki), true)));
-        newer = before + NEWER;
+        UpdateImages images = images();
+        offer(running -> List.of(new Image(images.newer(running), true)));
+        newer = offers.get(0).version();
     }
 
     @When("the update server offers an older validly signed image")
     public void offerOlder() {
-        UpdatePki pki = pki();
-        offer(running -> List.of(new Image("validly signed but older", valid(running - NEWER + OLDER, pki), true)));
+        UpdateImages images = images();
+        offer(running -> List.of(new Image(images.older(running), true)));
         requireFetched();
     }
 
     @When("the update server offers a valid newer image under a TLS certificate from a CA the DUT does not trust")
     public void offerOverUntrustedTls() {
-        UpdatePki pki = pki();
-        offer(running -> List.of(new Image("valid and newer, over an untrusted TLS certificate", valid(running + NEWER, pki), false)));
+        UpdateImages images = images();
+        offer(running -> {
+            UpdateImages.Offered i = images.newer(running);
+            return List.of(new Image(i.named(i.name() + ", over an untrusted TLS certificate"), false));
+        });
         List<UpdateOffer> silent = offers.stream().filter(o -> !o.contacted()).toList();
         if (!silent.isEmpty()) {
             throw new RigFault("the DUT did not contact the update server when asked to check: " + silent.get(0).describe());
@@ -84,26 +82,47 @@ public final class UpdateSteps {
 
     @When("the update server offers a valid newer image that fails its own health check")
     public void offerBroken() {
-        UpdatePki pki = pki();
+        UpdateImages images = images();
         if (spec().rollbackWithin() == 0) {
             throw new RigFault("the IXIT (7-UpdMech) declares no 'rollback-within': in how many boots a failing update is rolled back");
         }
-        offer(running -> List.of(new Image("valid and newer, failing its own health check",
-                UpdateBundle.signed(running + NEWER, UpdateBundle.payloadFor(running + NEWER, false), pki.vendorKey()), true)));
+        offer(running -> List.of(new Image(images.failingHealthCheck(running), true)));
         requireFetched();
     }
 
-    /** The DUT may restart by itself while it tries the new image: it has that many boots to become ready. */
-    @When("the DUT is restarted and given the boots the IXIT declares for a rollback")
-    public void restartForRollback() {
-        int boots = spec().rollbackWithin();
-        Duration each = world.run().dut().boot().boot().duration();
-        restart(Timeout.of("timeouts.boot x ixit.update.rollback-within (" + boots + ")", each.multipliedBy(boots)));
+    /** The DUT may restart by itself while it tries the new image: each boot is counted by the line it starts with. */
+    @When("the DUT is restarted and its boots are counted on the console")
+    public void restartCountingBoots() {
+        UpdateSpec spec = spec();
+        var bootLine = spec.bootLine().orElseThrow(() -> new RigFault(
+                "the IXIT (7-UpdMech) declares no 'boot-line': the console line each boot starts with, by which a rollback's boots are counted"));
+        var profile = world.run().dut().boot();
+        long poweredOn = world.boot().powerCycle();
+        rollback = RollbackCount.count(world.rig().console(),
+                bootStart -> world.boot().awaitReady(), // ready since power-on, all counted boots included
+                bootLine, profile.ready(), poweredOn, profile.boot(), spec.restartAfterReady().orElse(profile.boot()),
+                spec.rollbackWithin(), before, () -> {
+                    try (ConsoleShell shell = LifecycleShell.open(world)) {
+                        return UpdateOffer.runningVersion(shell, spec);
+                    }
+                });
+        world.evidence("boots counted", rollback.describe());
+        world.progress(rollback.describe());
+    }
+
+    @Then("the DUT runs the version it ran before again within the boots the IXIT declares")
+    public void rolledBackWithinDeclaredBoots() {
+        rollback.finding().ifPresent(finding -> NonConformity.require(false, "a newer image failing its own health check was not rolled back in time: "
+                + finding + " (" + offers.get(0).describe() + ")"));
     }
 
     @When("the time an update takes is measured with a valid newer image")
     public void measureUpdate() {
         UpdateSpec spec = spec();
+        if (spec.supplied().isPresent()) {
+            throw new RigFault("the power-cut series offers a new valid image at every cut, which only 'images: generated' provides;"
+                    + " the supplier's single newer image is installed by the first cut that misses");
+        }
         UpdatePki pki = pki();
         String digest = spec.imageDigest().orElseThrow(() -> new RigFault(
                 "the IXIT (7-UpdMech) declares no 'image-digest' command: the harness cannot tell a whole image from a torn one"));
@@ -216,21 +235,24 @@ public final class UpdateSteps {
         }
     }
 
-    private record Image(String name, UpdateBundle bundle, boolean trustedCertificate) {}
+    private record Image(UpdateImages.Offered offered, boolean trustedCertificate) {}
 
     private void offer(IntFunction<List<Image>> images) {
         UpdateSpec spec = spec();
         UpdateServer server = world.run().updateServer();
         offers.clear();
+        List<String> offered = new ArrayList<>();
         world.boot().ensure(BootStrategy.State.NETWORK_UP);
         try (ConsoleShell shell = LifecycleShell.open(world, spec.within())) {
             before = UpdateOffer.runningVersion(shell, spec);
             for (Image i : images.apply(before)) {
-                offers.add(UpdateOffer.make(i.name(), i.bundle(), i.trustedCertificate(), server, shell, spec));
+                offered.add(i.offered().name() + ": version " + i.offered().version() + ", SHA-256 " + i.offered().sha256());
+                offers.add(UpdateOffer.make(i.offered(), i.trustedCertificate(), server, shell, spec));
             }
         }
         world.evidence("update offers", "running version " + before + "\n"
-                + offers.stream().map(UpdateOffer::describe).collect(Collectors.joining("\n")));
+                + offers.stream().map(UpdateOffer::describe).collect(Collectors.joining("\n")) + "\n\n" + images().describe()
+                + "\noffered:\n" + String.join("\n", offered));
     }
 
     /** An image the DUT never fetched proves nothing about whether it would have refused it. */
@@ -242,6 +264,10 @@ public final class UpdateSteps {
 
     private static UpdateBundle valid(int version, UpdatePki pki) {
         return UpdateBundle.signed(version, UpdateBundle.payloadFor(version), pki.vendorKey());
+    }
+
+    private UpdateImages images() {
+        return spec().supplied().map(UpdateImages::supplied).orElseGet(() -> UpdateImages.generated(pki()));
     }
 
     private UpdatePki pki() {

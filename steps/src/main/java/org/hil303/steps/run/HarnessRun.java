@@ -142,7 +142,9 @@ public final class HarnessRun implements AutoCloseable {
     private Map<String, Path> updateProvisioning() {
         return dut.update().map(u -> {
             updatePki = new UpdatePki(u.host());
-            return updatePki.writeProvisioning(runDir.resolve("update"));
+            // the supplier's images verify only with the supplier's key: the unit trusts that one instead of the run's
+            return u.supplied().map(s -> updatePki.writeProvisioning(runDir.resolve("update"), s.vendorKeyPem()))
+                    .orElseGet(() -> updatePki.writeProvisioning(runDir.resolve("update")));
         }).orElse(Map.of());
     }
 
