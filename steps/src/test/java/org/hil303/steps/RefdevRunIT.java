@@ -83,7 +83,9 @@ class RefdevRunIT {
                 entry("5.5-4-2", "PASS"), entry("5.5-5-2", "PASS"), entry("5.13-1-2", "PASS"),
                 entry("5.9-2-2", "PASS"), entry("5.9-3-2", "PASS"),
                 entry("5.3-2-2", "PASS"), entry("5.3-9-2", "PASS"), entry("5.3-10-2", "PASS"),
-                entry("5.3-2-2b", "PASS"), entry("5.3-2-2c", "PASS")));
+                entry("5.3-2-2b", "PASS"), entry("5.3-2-2c", "PASS"),
+                entry("5.3-4-2", "PASS"), entry("5.3-5-2", "PASS"), entry("5.3-6-2", "PASS"), entry("5.3-7-2", "PASS"),
+                entry("5.3-7-2b", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -105,7 +107,9 @@ class RefdevRunIT {
                 entry("5.5-4-2", "FAIL"), entry("5.5-5-2", "FAIL"), entry("5.13-1-2", "FAIL"),
                 entry("5.9-2-2", "FAIL"), entry("5.9-3-2", "FAIL"),
                 entry("5.3-2-2", "FAIL"), entry("5.3-9-2", "FAIL"), entry("5.3-10-2", "FAIL"),
-                entry("5.3-2-2b", "FAIL"), entry("5.3-2-2c", "FAIL")));
+                entry("5.3-2-2b", "FAIL"), entry("5.3-2-2c", "FAIL"),
+                entry("5.3-4-2", "FAIL"), entry("5.3-5-2", "FAIL"), entry("5.3-6-2", "FAIL"), entry("5.3-7-2", "FAIL"),
+                entry("5.3-7-2b", "PASS")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -415,5 +419,22 @@ class RefdevRunIT {
         assertThat(compliant.verdicts()).as(compliant.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.7-1-2", "PASS"));
         assertThat(compliant.status()).isZero();
         assertThat(compliant.output()).contains("/dev/vda read: ");
+    }
+
+    @Test
+    void an_update_client_that_accepts_legacy_tls_fails_5_3_7_2_alone() throws Exception {
+        Run run = hil303("update-weak-crypto", "--dut", "fixtures/duts/refdev-update-weak-crypto.yaml", "--tags", "@provision=5.3-7");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-7-2", "FAIL", "5.3-7-2b", "PASS"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("the update client completed a handshake with a server speaking TLSv1 only");
+    }
+
+    @Test
+    void a_device_that_never_checks_by_itself_fails_5_3_4_5_3_5_and_5_3_6() throws Exception {
+        Run run = hil303("update-manual-only", "--dut", "fixtures/duts/refdev-update-manual-only.yaml", "--tags",
+                "@provision=5.3-4 or @provision=5.3-5 or @provision=5.3-6");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-4-2", "FAIL", "5.3-5-2", "FAIL", "5.3-6-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("the DUT did not check the update server within").contains("the DUT did not fetch the published image by itself");
     }
 }
