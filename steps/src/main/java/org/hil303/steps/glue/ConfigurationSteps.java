@@ -42,9 +42,17 @@ public final class ConfigurationSteps {
     }
 
     @When("the time a configuration write takes is measured through the local API")
-    public void measureWrite() throws IOException {
+    public void measureWrite() {
         config = api();
         world.boot().ensure(BootStrategy.State.NETWORK_UP);
+        try {
+            measureUncutWrite();
+        } catch (IOException e) {
+            throw new RigFault("the local API could not be reached for the uncut configuration write: " + e.getMessage(), e);
+        }
+    }
+
+    private void measureUncutWrite() throws IOException {
         ConfigurationApi.Read before = config.read();
         if (before.configuration().isEmpty()) {
             throw new RigFault("the configuration could not be read before any cut (" + ReportText.oneLine(before.answer(), 200)
