@@ -85,7 +85,8 @@ class RefdevRunIT {
                 entry("5.3-2-2", "PASS"), entry("5.3-9-2", "PASS"), entry("5.3-10-2", "PASS"),
                 entry("5.3-2-2b", "PASS"), entry("5.3-2-2c", "PASS"),
                 entry("5.3-4-2", "PASS"), entry("5.3-5-2", "PASS"), entry("5.3-6-2", "PASS"), entry("5.3-7-2", "PASS"),
-                entry("5.3-7-2b", "PASS")));
+                entry("5.3-7-2b", "PASS"),
+                entry("5.9-1-2", "PASS"))));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -109,7 +110,8 @@ class RefdevRunIT {
                 entry("5.3-2-2", "FAIL"), entry("5.3-9-2", "FAIL"), entry("5.3-10-2", "FAIL"),
                 entry("5.3-2-2b", "FAIL"), entry("5.3-2-2c", "FAIL"),
                 entry("5.3-4-2", "FAIL"), entry("5.3-5-2", "FAIL"), entry("5.3-6-2", "FAIL"), entry("5.3-7-2", "FAIL"),
-                entry("5.3-7-2b", "PASS")));
+                entry("5.3-7-2b", "PASS"),
+                entry("5.9-1-2", "FAIL"))));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
@@ -126,7 +128,8 @@ class RefdevRunIT {
                 .contains("lighttpd killed by signal 11")
                 .contains("(the image validly signed but older)")
                 .contains("(the image valid and newer, over an untrusted TLS certificate)")
-                .contains("power cuts during an update left the DUT without a whole image");
+                .contains("power cuts during an update left the DUT without a whole image")
+                .contains("power cuts during a configuration write left the DUT without a whole configuration");
     }
 
     @Test
@@ -436,5 +439,15 @@ class RefdevRunIT {
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-4-2", "FAIL", "5.3-5-2", "FAIL", "5.3-6-2", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("the DUT did not check the update server within").contains("the DUT did not fetch the published image by itself");
+    }
+
+    @Test
+    void a_configuration_rewritten_in_place_fails_5_9_1_alone() throws Exception {
+        Run run = hil303("config-torn", "--dut", "fixtures/duts/refdev-config-torn.yaml", "--tags", "@provision=5.9-1");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.9-1-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // it boots after every cut: only what became of its configuration gives it away
+        assertThat(run.output()).contains("power cuts during a configuration write left the DUT without a whole configuration")
+                .contains("before any answer").doesNotContain("did not boot");
     }
 }

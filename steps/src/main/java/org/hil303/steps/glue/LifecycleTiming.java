@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 public final class LifecycleTiming {
     private static final String LIFECYCLE = "@provision=5.11-1 or @provision=5.11-2 or @provision=5.7-1 or @provision=5.7-2"
-            + " or @provision=5.9-2 or @provision=5.9-3 or @provision=5.3-2 or @provision=5.3-9 or @provision=5.3-10"
+            + " or @provision=5.9-1 or @provision=5.9-2 or @provision=5.9-3 or @provision=5.3-2 or @provision=5.3-9 or @provision=5.3-10"
             + " or @provision=5.3-4 or @provision=5.3-5 or @provision=5.3-6 or @provision=5.3-7";
 
     private final DutWorld world;

@@ -20,6 +20,7 @@ import org.hil303.fixtures.update.UpdatePki;
 import org.hil303.fixtures.update.UpdateServer;
 import org.hil303.fixtures.update.PowerCutSeries;
 import org.hil303.fixtures.update.RollbackCount;
+import org.hil303.fixtures.lifecycle.SeededPowerCuts;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.Timeout;
 import org.hil303.rigs.boot.BootStrategy;
@@ -38,7 +39,7 @@ public final class UpdateSteps {
     private int newer = -1;
     private Optional<String> notReady = Optional.empty();
     private final Set<String> wholeImages = new HashSet<>();
-    private final List<PowerCutSeries.Cut> cuts = new ArrayList<>();
+    private final List<SeededPowerCuts.Cut<PowerCutSeries.Outcome>> cuts = new ArrayList<>();
     private Duration updateTakes = Duration.ZERO;
     private RollbackCount rollback;
 
@@ -157,44 +158,38 @@ public final class UpdateSteps {
             String offeredDigest = UpdateBundle.sha256Hex(offered.payload());
             ConsoleShell shell = LifecycleShell.open(world, spec.within());
             server.offer(offered.bytes(), true);
+            long started = System.nanoTime();
             shell.sendAndLeave(spec.check());
-            // the cut's moment is the point of the test, not a wait for something: a chosen offset
-            Thread.sleep(offsets.get(i).toMillis());
-            world.boot().powerCycle(); // the session ends with the power; nothing to log out of
-            server.withdraw(); // its automatic check after the boot must not install the image the cut interrupted
-            PowerCutSeries.Cut cut;
-            try {
-                world.boot().awaitReady();
-                try (ConsoleShell after = LifecycleShell.open(world)) {
-                    String digest = after.require(spec.imageDigest().orElseThrow()).strip();
-                    version = UpdateOffer.runningVersion(after, spec);
-                    cut = new PowerCutSeries.Cut(i + 1, offsets.get(i), PowerCutSeries.judge(digest, offeredDigest, wholeImages),
-                            "version " + version + ", image " + digest.substring(0, Math.min(12, digest.length())));
-                }
-            } catch (DutNotReady e) {
-                world.rig().fault().ifPresent(f -> {
-                    throw new RigFault(f);
-                });
-                cut = new PowerCutSeries.Cut(i + 1, offsets.get(i), PowerCutSeries.Outcome.DID_NOT_BOOT, e.getMessage());
+            // its automatic check after the boot must not install the image the cut interrupted
+            Optional<String> notBooted = PowerCut.at(world, started, offsets.get(i), server::withdraw);
+            SeededPowerCuts.Cut<PowerCutSeries.Outcome> cut;
+            if (notBooted.isPresent()) {
+                cut = new SeededPowerCuts.Cut<>(i + 1, offsets.get(i), PowerCutSeries.Outcome.DID_NOT_BOOT, notBooted.get());
                 cuts.add(cut);
                 world.progress(cut.describe());
                 break; // a device that no longer boots cannot be cut again
+            }
+            try (ConsoleShell after = LifecycleShell.open(world)) {
+                String digest = after.require(spec.imageDigest().orElseThrow()).strip();
+                version = UpdateOffer.runningVersion(after, spec);
+                cut = new SeededPowerCuts.Cut<>(i + 1, offsets.get(i), PowerCutSeries.judge(digest, offeredDigest, wholeImages),
+                        "version " + version + ", image " + digest.substring(0, Math.min(12, digest.length())));
             }
             wholeImages.add(offeredDigest);
             cuts.add(cut);
             world.progress(cut.describe());
         }
-        String summary = PowerCutSeries.summary(cuts, Duration.ofNanos(System.nanoTime() - t0));
+        String summary = SeededPowerCuts.summary(cuts, Duration.ofNanos(System.nanoTime() - t0));
         world.progress(summary);
         world.evidence("power cuts", "the uncut update took " + updateTakes.toMillis() + " ms; seed " + spec.powerCuts().seed() + "\n"
-                + cuts.stream().map(PowerCutSeries.Cut::describe).collect(Collectors.joining("\n")) + "\n" + summary);
+                + cuts.stream().map(SeededPowerCuts.Cut::describe).collect(Collectors.joining("\n")) + "\n" + summary);
     }
 
     @Then("after every cut the DUT booted a whole image, the old or the new")
     public void wholeImageAfterEveryCut() {
-        List<PowerCutSeries.Cut> bad = PowerCutSeries.failures(cuts);
+        List<SeededPowerCuts.Cut<PowerCutSeries.Outcome>> bad = PowerCutSeries.failures(cuts);
         NonConformity.require(bad.isEmpty(), "power cuts during an update left the DUT without a whole image: "
-                + bad.stream().map(PowerCutSeries.Cut::describe).collect(Collectors.joining("; ")));
+                + bad.stream().map(SeededPowerCuts.Cut::describe).collect(Collectors.joining("; ")));
     }
 
     @When("the DUT is restarted")

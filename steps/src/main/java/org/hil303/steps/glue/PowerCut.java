@@ -1,0 +1,40 @@
+package org.hil303.steps.glue;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.hil303.rigs.RigFault;
+import org.hil303.rigs.boot.DutNotReady;
+
+/** A power cut at a chosen moment of something the DUT was asked to do; the power comes back and the DUT is waited for. */
+final class PowerCut {
+    private PowerCut() {}
+
+    /**
+     * Cuts the power {@code offset} after {@code startedNanos} (a {@link System#nanoTime()}), restores it and waits for
+     * the ready line: empty when the DUT came back, else why it did not (a rig fault is thrown instead).
+     */
+    static Optional<String> at(DutWorld world, long startedNanos, Duration offset) throws InterruptedException {
+        return at(world, startedNanos, offset, () -> {});
+    }
+
+    /** The same, running {@code onceCut} as soon as the power is back, before the DUT is ready. */
+    static Optional<String> at(DutWorld world, long startedNanos, Duration offset, Runnable onceCut) throws InterruptedException {
+        long wait = startedNanos + offset.toNanos() - System.nanoTime();
+        if (wait > 0) {
+            // the cut's moment is the point of the test, not a wait for something: a chosen offset
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        world.boot().powerCycle(); // any session ends with the power; nothing to log out of
+        onceCut.run();
+        try {
+            world.boot().awaitReady();
+            return Optional.empty();
+        } catch (DutNotReady e) {
+            world.rig().fault().ifPresent(f -> {
+                throw new RigFault(f);
+            });
+            return Optional.of(e.getMessage());
+        }
+    }
+}
