@@ -86,7 +86,7 @@ class RefdevRunIT {
                 entry("5.3-2-2b", "PASS"), entry("5.3-2-2c", "PASS"),
                 entry("5.3-4-2", "PASS"), entry("5.3-5-2", "PASS"), entry("5.3-6-2", "PASS"), entry("5.3-7-2", "PASS"),
                 entry("5.3-7-2b", "PASS"),
-                entry("5.9-1-2", "PASS"))));
+                entry("5.9-1-2", "PASS")));
         assertThat(run.status()).isZero();
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
@@ -111,7 +111,7 @@ class RefdevRunIT {
                 entry("5.3-2-2b", "FAIL"), entry("5.3-2-2c", "FAIL"),
                 entry("5.3-4-2", "FAIL"), entry("5.3-5-2", "FAIL"), entry("5.3-6-2", "FAIL"), entry("5.3-7-2", "FAIL"),
                 entry("5.3-7-2b", "PASS"),
-                entry("5.9-1-2", "FAIL"))));
+                entry("5.9-1-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")

@@ -18,6 +18,7 @@ import org.hil303.rigs.RigFault;
 import org.hil303.rigs.Timeout;
 import org.hil303.rigs.boot.BootStrategy;
 import org.hil303.rigs.boot.DutNotReady;
+import org.hil303.rigs.console.ReportText;
 import org.hil303.steps.report.NonConformity;
 import org.opentest4j.TestAbortedException;
 
@@ -37,6 +38,8 @@ public final class AutoUpdateSteps {
     private int from;
     private Optional<UpdateServer.Connection> firstCheck = Optional.empty();
     private Instant ready;
+    /** The console's mark when the image was published: an installed line after it is this install's. */
+    private long publishedMark;
 
     public AutoUpdateSteps(DutWorld world) {
         this.world = world;
@@ -53,6 +56,7 @@ public final class AutoUpdateSteps {
         }
         published = before + NEWER;
         from = server.connections().size();
+        publishedMark = world.rig().console().mark();
         server.offer(UpdateBundle.signed(published, UpdateBundle.payloadFor(published), pki.vendorKey()).bytes(), true);
         world.evidence("published", "version " + published + " published at " + Instant.now() + "; the DUT ran version " + before);
     }
@@ -69,8 +73,7 @@ public final class AutoUpdateSteps {
                 + auto.checkInterval().describe() + checksSeen(server));
         world.progress(String.format("the DUT fetched version %d by itself %.1f s after it was published", published,
                 (System.nanoTime() - t0) / 1e9));
-        // what it does with the download is not visible from outside: it has the declared time to install it
-        dwell(auto.installWithin());
+        awaitInstalled(auto);
         server.withdraw();
     }
 
@@ -187,9 +190,19 @@ public final class AutoUpdateSteps {
         }
     }
 
-    /** Physical dwell: the declared time the DUT needs to install what it downloaded; nothing outside shows its end. */
-    private static void dwell(Duration d) throws InterruptedException {
-        Thread.sleep(d.toMillis());
+    /**
+     * Waits for the console line the IXIT says the DUT prints once an update is installed; a DUT that
+     * prints none is given the whole declared install time, as nothing outside it shows that moment.
+     * Either way the version it runs after the restart is what is judged.
+     */
+    private void awaitInstalled(AutomaticUpdates auto) throws InterruptedException {
+        Timeout timeout = Timeout.of("ixit.update.automatic.install-within", auto.installWithin());
+        if (auto.installedLine().isPresent()) {
+            Optional<String> line = world.rig().console().await(auto.installedLine().get(), publishedMark, timeout).map(m -> ReportText.oneLine(m.text(), 200));
+            world.evidence("installed line", line.orElse("none within " + timeout.describe()));
+            return;
+        }
+        Thread.sleep(auto.installWithin().toMillis()); // no signal to wait for: the declared time is all there is
     }
 
     private String checksSeen(UpdateServer server) {
