@@ -356,10 +356,20 @@ class RefdevRunIT {
         Files.writeString(file, dut);
 
         Run derived = hil303("supplier-derived", "--dut", file.toString(), "--tags",
-                "@testcase=5.3-10-2 or @testcase=5.3-2-2b or @testcase=5.3-9-2");
+                "@testcase=5.3-10-2 or @testcase=5.3-2-2b or @testcase=5.3-9-2 or @provision=5.3-7");
         assertThat(derived.verdicts()).as(derived.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-10-2", "PASS", "5.3-2-2b", "PASS",
-                "5.3-9-2", "PASS"));
+                "5.3-9-2", "PASS", "5.3-7-2", "PASS", "5.3-7-2b", "PASS"));
         assertThat(derived.output()).contains("rolled back to version 1 after 2 boots; declared at most 2 boots");
+        // 5.3-7-2b judges the key the supplier signs with, not one the harness made
+        try (var files = Files.walk(HOME.resolve("steps/target/it-reports/supplier-derived/latest/allure-results"))) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.ISO_8859_1);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).anyMatch(t -> t.contains("(update-vendor-key.pem, the supplier's)"))).as("5.3-7-2b's evidence names the supplier's key").isTrue();
+        }
 
         Run installed = hil303("supplier-installed", "--dut", file.toString(), "--tags", "@testcase=5.3-2-2 or @testcase=5.3-2-2c");
         // the power-cut series needs a new valid image at every cut, which only the harness's own signing gives

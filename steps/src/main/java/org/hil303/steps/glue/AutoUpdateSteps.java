@@ -10,9 +10,8 @@ import java.util.stream.Collectors;
 import org.hil303.fixtures.dut.AutomaticUpdates;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
-import org.hil303.fixtures.update.UpdateBundle;
+import org.hil303.fixtures.update.UpdateImages;
 import org.hil303.fixtures.update.UpdateOffer;
-import org.hil303.fixtures.update.UpdatePki;
 import org.hil303.fixtures.update.UpdateServer;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.Timeout;
@@ -28,8 +27,6 @@ import org.opentest4j.TestAbortedException;
  * restart shows what it installed with no user action.
  */
 public final class AutoUpdateSteps {
-    /** The published image's version, above the running one (as in 5.3-2's offers). */
-    private static final int NEWER = 10;
 
     private final DutWorld world;
     private int before = -1;
@@ -50,14 +47,14 @@ public final class AutoUpdateSteps {
         UpdateSpec spec = spec();
         automatic();
         UpdateServer server = world.run().updateServer();
-        UpdatePki pki = world.run().updatePki().orElseThrow();
         try (ConsoleShell shell = LifecycleShell.open(world)) {
             before = UpdateOffer.runningVersion(shell, spec);
         }
-        published = before + NEWER;
+        UpdateImages.Offered image = UpdateContext.images(world).newer(before);
+        published = image.version();
         from = server.connections().size();
         publishedMark = world.rig().console().mark();
-        server.offer(UpdateBundle.signed(published, UpdateBundle.payloadFor(published), pki.vendorKey()).bytes(), true);
+        server.offer(image.bytes(), true, image.signatureSuffix(), image.signature());
         world.evidence("published", "version " + published + " published at " + Instant.now() + "; the DUT ran version " + before);
     }
 
@@ -223,7 +220,6 @@ public final class AutoUpdateSteps {
     }
 
     private UpdateSpec spec() {
-        return world.run().dut().update().orElseThrow(() -> new RigFault(
-                "the IXIT (7-UpdMech) has no 'update' section: how the DUT fetches updates and how to ask it"));
+        return UpdateContext.spec(world);
     }
 }

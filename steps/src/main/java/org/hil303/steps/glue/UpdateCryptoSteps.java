@@ -12,12 +12,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMParser;
+import org.hil303.fixtures.dut.SupplierImages;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.fixtures.tls.ClientHello;
 import org.hil303.fixtures.tls.LegacyTlsServer;
 import org.hil303.fixtures.tls.TlsPolicy;
-import org.hil303.fixtures.update.UpdateBundle;
 import org.hil303.fixtures.update.UpdateCrypto;
 import org.hil303.fixtures.update.UpdateOffer;
 import org.hil303.fixtures.update.UpdatePki;
@@ -33,7 +33,6 @@ import org.hil303.steps.report.NonConformity;
  * (a server speaking legacy TLS only), and the scheme and size of the key its images are signed with.
  */
 public final class UpdateCryptoSteps {
-    private static final int NEWER = 10;
     /** How long the server may take to log a connection the DUT has already finished. */
     private static final Timeout LOGGED = Timeout.of("update server log (2 s, fixed)", Duration.ofSeconds(2));
 
@@ -49,11 +48,10 @@ public final class UpdateCryptoSteps {
 
     @When("the DUT is asked to check for updates at an update server that speaks only legacy TLS")
     public void checkAtLegacyServer() {
-        UpdatePki pki = pki();
         legacy = check(server -> {
             try (ConsoleShell shell = LifecycleShell.open(world)) {
                 int running = UpdateOffer.runningVersion(shell, spec());
-                server.offerOverLegacyTls(UpdateBundle.signed(running + NEWER, UpdateBundle.payloadFor(running + NEWER), pki.vendorKey()).bytes());
+                server.offerOverLegacyTls(UpdateContext.images(world).newer(running).bytes());
             }
         }).stream().filter(UpdateServer.Connection::legacyTls).toList();
         if (legacy.isEmpty()) {
@@ -87,16 +85,15 @@ public final class UpdateCryptoSteps {
 
     @When("the update-signing key the DUT trusts is read, with the signature of an image")
     public void readSigningKey() {
-        UpdatePki pki = pki();
-        String pem = pki.vendorKey().publicPem();
+        UpdateSpec spec = spec();
+        String pem = spec.supplied().map(SupplierImages::vendorKeyPem).orElseGet(() -> pki().vendorKey().publicPem());
         try (PEMParser p = new PEMParser(new StringReader(pem))) {
             signingKey = UpdateCrypto.signingKey(SubjectPublicKeyInfo.getInstance(p.readObject()));
         } catch (IOException | IllegalArgumentException e) {
             throw new RigFault("cannot read the update-signing key the unit was given: " + e.getMessage(), e);
         }
-        int signatureBytes = UpdateBundle.signed(1, UpdateBundle.payloadFor(1), pki.vendorKey()).signature().orElseThrow().length;
-        world.evidence("update signing", "the unit trusts " + signingKey.describe() + " (update-vendor-key.pem); a "
-                + spec().format() + " image carries a " + signatureBytes + "-byte signature\n" + pem);
+        world.evidence("update signing", "the unit trusts " + signingKey.describe() + " (update-vendor-key.pem, "
+                + spec.supplied().map(x -> "the supplier's").orElse("made for this run") + "), images in " + spec.format() + "\n" + pem);
     }
 
     @Then("the signature scheme and key size are best practice")
@@ -132,12 +129,10 @@ public final class UpdateCryptoSteps {
     }
 
     private UpdatePki pki() {
-        world.run().updateServer();
-        return world.run().updatePki().orElseThrow();
+        return UpdateContext.pki(world);
     }
 
     private UpdateSpec spec() {
-        return world.run().dut().update().orElseThrow(() -> new RigFault(
-                "the IXIT (7-UpdMech) has no 'update' section: how the DUT fetches updates and how to ask it"));
+        return UpdateContext.spec(world);
     }
 }

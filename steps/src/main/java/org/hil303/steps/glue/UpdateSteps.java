@@ -263,16 +263,14 @@ public final class UpdateSteps {
     }
 
     private UpdateImages images() {
-        return spec().supplied().map(UpdateImages::supplied).orElseGet(() -> UpdateImages.generated(pki()));
+        return UpdateContext.images(world);
     }
 
     private UpdatePki pki() {
-        world.run().updateServer();
-        return world.run().updatePki().orElseThrow();
+        return UpdateContext.pki(world);
     }
 
     private UpdateSpec spec() {
-        return world.run().dut().update().orElseThrow(() -> new RigFault(
-                "the IXIT (7-UpdMech) has no 'update' section: how the DUT fetches updates and how to ask it"));
+        return UpdateContext.spec(world);
     }
 }
