@@ -333,27 +333,7 @@ class RefdevRunIT {
      */
     @Test
     void supplier_images_signed_outside_the_harness_pass_the_update_test_cases_on_the_compliant_device() throws Exception {
-        Path dir = HOME.resolve("steps/target/it-supplier");
-        Path supplier = Files.createDirectories(dir.resolve("supplier"));
-        openssl("genpkey", "-algorithm", "ed25519", "-out", supplier.resolve("vendor-key.pem").toString());
-        openssl("pkey", "-in", supplier.resolve("vendor-key.pem").toString(), "-pubout", "-out", supplier.resolve("vendor-public.pem").toString());
-        supplierBundle(supplier, "refdev-12.bundle", 12, true);
-        supplierBundle(supplier, "refdev-3.bundle", 3, true);
-        supplierBundle(supplier, "refdev-13-unhealthy.bundle", 13, false);
-        Files.delete(supplier.resolve("vendor-key.pem")); // the lab never holds the vendor's private key
-        String compliant = Files.readString(HOME.resolve("fixtures/duts/refdev-compliant.yaml"));
-        String images = String.join("\n",
-                "images:                               # the supplier's, relative to this file",
-                "      newer: {file: supplier/refdev-12.bundle, version: 12}",
-                "      older: {file: supplier/refdev-3.bundle, version: 3}",
-                "      failing-health-check: {file: supplier/refdev-13-unhealthy.bundle, version: 13}",
-                "      vendor-key: supplier/vendor-public.pem",
-                "      signature: {algorithm: ed25519, placement: header-field, field: signature, signed-fields: [version, sha256, size]}");
-        String dut = compliant.replaceFirst("images: generated[^\n]*", images).replace("hil303 reference device (compliant)",
-                "hil303 reference device (compliant, supplier images)");
-        assertThat(dut).contains("supplier/refdev-12.bundle");
-        Path file = dir.resolve("refdev-supplier.yaml");
-        Files.writeString(file, dut);
+        Path file = supplierDut("it-supplier", "ed25519", "-algorithm", "ed25519");
 
         Run derived = hil303("supplier-derived", "--dut", file.toString(), "--tags",
                 "@testcase=5.3-10-2 or @testcase=5.3-2-2b or @testcase=5.3-9-2 or @provision=5.3-7");
@@ -378,15 +358,70 @@ class RefdevRunIT {
         assertThat(installed.output()).contains("only 'images: generated' provides");
     }
 
-    /** A refdev-bundle-v1 as its README describes it, signed with openssl: what a supplier's build would do. */
-    private static void supplierBundle(Path dir, String name, int version, boolean healthy) throws Exception {
+    /**
+     * An update test with supplier images whose signing key is too weak: RSA-1024. The unit verifies
+     * them properly (5.3-9-2 PASS: every altered image refused) and refuses legacy TLS (5.3-7-2 PASS),
+     * but the key itself is below best practice: 5.3-7-2b FAILs, alone.
+     */
+    @Test
+    void updates_signed_with_rsa_1024_fail_5_3_7_2b_alone() throws Exception {
+        Path file = supplierDut("it-supplier-rsa1024", "rsa-pkcs1-sha256", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024");
+        Run run = hil303("supplier-rsa1024", "--dut", file.toString(), "--tags", "@provision=5.3-7 or @testcase=5.3-9-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-7-2", "PASS", "5.3-7-2b", "FAIL",
+                "5.3-9-2", "PASS"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("updates are signed with RSA").contains("1024");
+    }
+
+    /**
+     * Plays a supplier: a vendor key made by openssl ({@code genpkey} arguments), three refdev bundles
+     * signed with it, the private key deleted, and a copy of the compliant DUT file naming the images.
+     */
+    private static Path supplierDut(String dirName, String algorithm, String... genpkey) throws Exception {
+        Path dir = HOME.resolve("steps/target").resolve(dirName);
+        Path supplier = Files.createDirectories(dir.resolve("supplier"));
+        List<String> gen = new ArrayList<>(List.of("genpkey"));
+        gen.addAll(List.of(genpkey));
+        gen.addAll(List.of("-out", supplier.resolve("vendor-key.pem").toString()));
+        openssl(gen.toArray(String[]::new));
+        openssl("pkey", "-in", supplier.resolve("vendor-key.pem").toString(), "-pubout", "-out", supplier.resolve("vendor-public.pem").toString());
+        boolean raw = algorithm.equals("ed25519");
+        supplierBundle(supplier, "refdev-12.bundle", 12, true, raw);
+        supplierBundle(supplier, "refdev-3.bundle", 3, true, raw);
+        supplierBundle(supplier, "refdev-13-unhealthy.bundle", 13, false, raw);
+        Files.delete(supplier.resolve("vendor-key.pem")); // the lab never holds the vendor's private key
+        String compliant = Files.readString(HOME.resolve("fixtures/duts/refdev-compliant.yaml"));
+        String images = String.join("\n",
+                "images:                               # the supplier's, relative to this file",
+                "      newer: {file: supplier/refdev-12.bundle, version: 12}",
+                "      older: {file: supplier/refdev-3.bundle, version: 3}",
+                "      failing-health-check: {file: supplier/refdev-13-unhealthy.bundle, version: 13}",
+                "      vendor-key: supplier/vendor-public.pem",
+                "      signature: {algorithm: " + algorithm + ", placement: header-field, field: signature, signed-fields: [version, sha256, size]}");
+        String dut = compliant.replaceFirst("images: generated[^\n]*", images).replace("hil303 reference device (compliant)",
+                "hil303 reference device (compliant, supplier images)");
+        assertThat(dut).contains("supplier/refdev-12.bundle");
+        Path file = dir.resolve("refdev-supplier.yaml");
+        Files.writeString(file, dut);
+        return file;
+    }
+
+    /**
+     * A refdev-bundle-v1 as its README describes it, signed with openssl: what a supplier's build would
+     * do. Ed25519 signs the lines as they are ({@code raw}), ECDSA and RSA their SHA-256.
+     */
+    private static void supplierBundle(Path dir, String name, int version, boolean healthy, boolean raw) throws Exception {
         byte[] payload = ("#!/bin/sh\n# supplier firmware " + version + "\n[ \"$1\" = health ] && exit " + (healthy ? 0 : 1) + "\n")
                 .getBytes(StandardCharsets.US_ASCII);
         String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(payload));
         String signed = "version=" + version + "\nsha256=" + sha + "\nsize=" + payload.length + "\n";
         Path message = Files.writeString(dir.resolve(name + ".signed"), signed);
         Path signature = dir.resolve(name + ".sig");
-        openssl("pkeyutl", "-sign", "-inkey", dir.resolve("vendor-key.pem").toString(), "-rawin", "-in", message.toString(), "-out", signature.toString());
+        if (raw) {
+            openssl("pkeyutl", "-sign", "-inkey", dir.resolve("vendor-key.pem").toString(), "-rawin", "-in", message.toString(), "-out", signature.toString());
+        } else {
+            openssl("dgst", "-sha256", "-sign", dir.resolve("vendor-key.pem").toString(), "-out", signature.toString(), message.toString());
+        }
         String header = "REFDEV-BUNDLE 1\n" + signed + "signature=" + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(signature)) + "\n\n";
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
