@@ -104,10 +104,7 @@ public final class ConfigurationSteps {
             cuts.add(cut);
             world.progress(cut.describe());
         }
-        String summary = SeededPowerCuts.summary(cuts, Duration.ofNanos(System.nanoTime() - t0));
-        world.progress(summary);
-        world.evidence("power cuts", "the uncut write took " + writeTakes.toMillis() + " ms; seed " + spec.powerCuts().seed() + "\n"
-                + cuts.stream().map(SeededPowerCuts.Cut::describe).collect(Collectors.joining("\n")) + "\n" + summary);
+        PowerCut.report(world, cuts, t0, "the uncut write took " + writeTakes.toMillis() + " ms", spec.powerCuts().seed());
     }
 
     @Then("after every cut the DUT's configuration is whole, the old or the new")

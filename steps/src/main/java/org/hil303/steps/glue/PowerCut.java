@@ -1,7 +1,10 @@
 package org.hil303.steps.glue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.hil303.fixtures.lifecycle.SeededPowerCuts;
 import java.util.concurrent.TimeUnit;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.boot.DutNotReady;
@@ -36,5 +39,13 @@ final class PowerCut {
             });
             return Optional.of(e.getMessage());
         }
+    }
+
+    /** The series' summary (cuts per minute) as progress, and every cut with the uncut run and the seed as evidence. */
+    static <O extends Enum<O>> void report(DutWorld world, List<SeededPowerCuts.Cut<O>> cuts, long startedNanos, String uncut, long seed) {
+        String summary = SeededPowerCuts.summary(cuts, Duration.ofNanos(System.nanoTime() - startedNanos));
+        world.progress(summary);
+        world.evidence("power cuts", uncut + "; seed " + seed + "\n"
+                + cuts.stream().map(SeededPowerCuts.Cut::describe).collect(Collectors.joining("\n")) + "\n" + summary);
     }
 }

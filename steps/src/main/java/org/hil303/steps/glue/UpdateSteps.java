@@ -179,10 +179,7 @@ public final class UpdateSteps {
             cuts.add(cut);
             world.progress(cut.describe());
         }
-        String summary = SeededPowerCuts.summary(cuts, Duration.ofNanos(System.nanoTime() - t0));
-        world.progress(summary);
-        world.evidence("power cuts", "the uncut update took " + updateTakes.toMillis() + " ms; seed " + spec.powerCuts().seed() + "\n"
-                + cuts.stream().map(SeededPowerCuts.Cut::describe).collect(Collectors.joining("\n")) + "\n" + summary);
+        PowerCut.report(world, cuts, t0, "the uncut update took " + updateTakes.toMillis() + " ms", spec.powerCuts().seed());
     }
 
     @Then("after every cut the DUT booted a whole image, the old or the new")
