@@ -1,9 +1,10 @@
 package org.hil303.rigs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.hil303.rigs.RigFiles.error;
+import static org.hil303.rigs.RigFiles.lineOf;
 
-import java.nio.charset.StandardCharsets;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,38 +174,10 @@ class RigConfigTest {
     // --- helpers
 
     private Path copy(Path source, String name) throws Exception {
-        Path f = dir.resolve(name);
-        Files.copy(source, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Path label = source.toAbsolutePath().getParent().resolve("pi-example-label.yaml");
-        if (!Files.exists(dir.resolve(label.getFileName()))) {
-            Files.copy(label, dir.resolve(label.getFileName()));
-        }
-        return f;
+        return RigFiles.copy(dir, source, name);
     }
 
     private Path broken(Path source, String from, String to) throws Exception {
-        String text = Files.readString(source, StandardCharsets.UTF_8);
-        assertThat(text.indexOf(from)).as("'" + from + "' in " + source).isNotNegative();
-        assertThat(text.indexOf(from)).as("'" + from + "' once in " + source).isEqualTo(text.lastIndexOf(from));
-        Path f = copy(source, "broken-" + source.getFileName());
-        Files.writeString(f, text.replace(from, to), StandardCharsets.UTF_8);
-        return f;
-    }
-
-    private static int lineOf(Path f, String text) throws Exception {
-        var lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(text + " not in " + f);
-    }
-
-    private static ConfigException error(Path f) {
-        ConfigException e = catchThrowableOfType(() -> RigConfig.read(f), ConfigException.class);
-        assertThat(e).as("RigConfig.read(" + f + ") must fail").isNotNull();
-        assertThat(e.file()).isEqualTo(f);
-        return e;
+        return RigFiles.broken(dir, source, from, to);
     }
 }
