@@ -495,4 +495,15 @@ class RefdevRunIT {
         assertThat(run.output()).contains("power cuts during a configuration write left the DUT without a whole configuration")
                 .contains("before any answer").doesNotContain("did not boot");
     }
+
+    /** Altered software is detected and reported, but the unit goes on talking to its cloud: 5.7-2-2's second half alone. */
+    @Test
+    void a_device_that_stays_online_after_a_failed_integrity_check_fails_5_7_2_alone() throws Exception {
+        Run run = hil303("tamper-online", "--dut", "fixtures/duts/refdev-tamper-online.yaml",
+                "--tags", "@provision=5.7-1 or @provision=5.7-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.7-1-2", "PASS", "5.7-2-2", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        // the alert did reach the cloud: what fails is the telemetry that followed it
+        assertThat(run.output()).contains("the DUT still contacts its cloud beyond the alert").doesNotContain("the cloud received no alert");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.hil303.fixtures.cloud.CloudCertificate;
 import org.hil303.fixtures.cloud.CloudRequest;
 import org.hil303.fixtures.cloud.FakeCloud;
+import org.hil303.fixtures.dut.CloudRequestSpec;
 import org.hil303.fixtures.dut.CloudSpec;
 import org.hil303.fixtures.dut.FactoryResetSpec;
 import org.hil303.rigs.RigFault;
@@ -41,7 +42,7 @@ public final class CloudDeletionSteps {
 
     @Then("its cloud service has received the deletion request the IXIT declares, over a verified channel")
     public void deletionReceived() throws InterruptedException {
-        FactoryResetSpec.DeletionRequest declared = world.run().dut().factoryReset().flatMap(FactoryResetSpec::cloudDeletion)
+        CloudRequestSpec declared = world.run().dut().factoryReset().flatMap(FactoryResetSpec::cloudDeletion)
                 .orElseThrow(() -> new RigFault("the IXIT (25-DelFunc) declares no 'cloud-deletion' request to look for"));
         FakeCloud cloud = world.run().cloud();
         // the reset has completed by now; a request still in flight gets one contact interval more
