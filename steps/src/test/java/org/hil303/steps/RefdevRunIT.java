@@ -462,8 +462,14 @@ class RefdevRunIT {
         assertThat(unlinks.output()).contains("reading /dev/vda (65536 KiB) through the DUT's console")
                 .contains("the user's data is still in the raw storage after the factory reset").doesNotContain("still in the file system");
 
-        // the control: the program's bytes are found, altered, refused at boot and put back, all through the console
-        Run compliant = hil303("console-storage-compliant", "--rig", rig.toString(), "--tags", "@provision=5.7-1");
+        // the control: the program's bytes are found, altered, refused at boot and put back, all through the console,
+        // which the IXIT names here although the rig also has the flash image
+        Path dut = rig.resolveSibling("refdev-alter-with-console.yaml");
+        String compliantDut = Files.readString(HOME.resolve("fixtures/duts/refdev-compliant.yaml"));
+        String alterWith = compliantDut.replaceFirst("(\n +cloud-alert: [^\n]*)", "$1\n    alter-with: dut-console");
+        assertThat(alterWith).contains("alter-with: dut-console");
+        Files.writeString(dut, alterWith);
+        Run compliant = hil303("console-storage-compliant", "--rig", rig.toString(), "--dut", dut.toString(), "--tags", "@provision=5.7-1");
         assertThat(compliant.verdicts()).as(compliant.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.7-1-2", "PASS"));
         assertThat(compliant.status()).isZero();
         assertThat(compliant.output()).contains("/dev/vda read: ");

@@ -96,8 +96,8 @@ public final class VirtualRig {
         env.put("firmware.version", dut.image().firmwareVersion());
         env.put("unit.serial", unit.label().serial());
         return new Rig(config, power, buttons, console, network, Optional.of(unit.label()), machine::fault, env, opened,
-                // a rig file that says how else to read the storage (the DUT's console) is taken at its word
-                config.storage().isPresent() ? Optional.empty() : Optional.of(new ImageFileStorage(unit.flash(), machine::isOff)),
+                // the flash image is always there to read; a rig file that also declares the DUT's console leaves the choice to the IXIT
+                Optional.of(new ImageFileStorage(unit.flash(), machine::isOff)),
                 Optional.of(new NamespaceUplink(v.tap())));
     }
 

@@ -32,13 +32,15 @@ final class LifecycleShell {
 
     /** The raw storage the rig file declares: a reader beside the DUT, or the DUT's own console with the lab's login. */
     static RawStorage storage(DutWorld world) {
+        return storage(world, Optional.empty());
+    }
+
+    /** The same, by the way the IXIT names, when it names one. */
+    static RawStorage storage(DutWorld world, Optional<RawStorage.Access> named) {
         Optional<StorageConfig.DutConsole> viaConsole = world.rig().config().storage().flatMap(StorageConfig::dutConsole);
-        if (viaConsole.isPresent()) {
-            return new ConsoleStorage(viaConsole.get(), world.rig().config().console().baud(), world.run().dut().timeouts().command(),
-                    () -> session(world), world::progress);
-        }
-        return world.rig().storage().orElseThrow(() -> new RigFault("the DUT's raw storage cannot be read on rig '"
-                + world.rig().name() + "': its rig file declares no way ('storage': an SD mux, or the DUT's console as root)"));
+        return StorageChoice.choose(named, world.rig().name(), world.rig().storage(), viaConsole.map(c -> () ->
+                new ConsoleStorage(c, world.rig().config().console().baud(), world.run().dut().timeouts().command(),
+                        () -> session(world), world::progress)));
     }
 
     /** Brings the DUT to the state in which the storage can be touched: off for a reader beside it, running for its console. */

@@ -38,7 +38,7 @@ public final class SecureBootSteps {
     @When("one byte of the installed program the IXIT names is altered in the DUT's storage while it is off")
     public void alterProgram() {
         SecureBootSpec spec = spec();
-        storage = LifecycleShell.storage(world);
+        storage = LifecycleShell.storage(world, spec.alterWith());
         try (ConsoleShell shell = LifecycleShell.open(world)) {
             tamper = ProgramTamper.of(shell, spec.program());
         }
