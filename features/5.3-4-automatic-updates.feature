@@ -4,7 +4,7 @@ Feature: 5.3-4 Automatic mechanisms are used for software updates
   updates (EN 303 645 5.3-4): where the IXIT says updates are automatic, a valid newer image on the
   update server is installed with no user action.
 
-  @testcase=5.3-4-2
+  @testcase=5.3-4-2 @installs-update
   Scenario: 5.3-4-2 A valid newer image published on the update server is installed with no user action
     Given the DUT is running with its network up
     When a valid newer image is published on the update server and nobody asks the DUT to check

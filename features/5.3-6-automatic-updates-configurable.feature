@@ -3,7 +3,7 @@ Feature: 5.3-6 Automatic updates are enabled in the initialized state and config
   If the device supports automatic updates, they are enabled in the initialized state and the user
   can enable, disable and postpone them (EN 303 645 5.3-6).
 
-  @testcase=5.3-6-2
+  @testcase=5.3-6-2 @installs-update
   Scenario: 5.3-6-2 Switched off by the user, no update installs; switched on again, it does
     Given the DUT is running with its network up
     When the user switches automatic updates off with the command the IXIT names

@@ -175,17 +175,14 @@ final class RunCommand implements Callable<Integer> {
         System.setProperty("allure.results.directory", results.toString());
         System.setProperty("cucumber.publish.quiet", "true");
         long start = System.nanoTime();
-        List<String> args = new ArrayList<>(List.of("--glue", "org.hil303.steps.glue",
-                "--plugin", ProgressPlugin.class.getName(),
-                "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
-                "--monochrome", "--no-summary"));
-        if (tags != null) {
-            args.add("--tags");
-            args.add(tags);
-        }
-        args.add(features.toString());
         try {
-            io.cucumber.core.cli.Main.run(args.toArray(new String[0]), Thread.currentThread().getContextClassLoader());
+            for (String phase : RunPhases.of(tags)) {
+                List<String> args = List.of("--glue", "org.hil303.steps.glue",
+                        "--plugin", ProgressPlugin.class.getName(),
+                        "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
+                        "--monochrome", "--no-summary", "--tags", phase, features.toString());
+                io.cucumber.core.cli.Main.run(args.toArray(new String[0]), Thread.currentThread().getContextClassLoader());
+            }
         } finally {
             run.close();
         }
