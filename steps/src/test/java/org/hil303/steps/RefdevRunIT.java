@@ -495,4 +495,21 @@ class RefdevRunIT {
         assertThat(run.output()).contains("power cuts during a configuration write left the DUT without a whole configuration")
                 .contains("before any answer").doesNotContain("did not boot");
     }
+
+    /** The virtual rig gives the raw socket: the scan is half-open, finds the weak device's ports, and its evidence says how. */
+    @Test
+    void the_port_scan_is_half_open_on_the_virtual_rig_and_its_evidence_says_so() throws Exception {
+        Run run = hil303("syn-scan", "--dut", "fixtures/duts/refdev-weak.yaml", "--tags", "@testcase=5.6-1-2");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.6-1-2", "FAIL"));
+        try (var files = Files.walk(HOME.resolve("steps/target/it-reports/syn-scan/latest/allure-results"))) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.ISO_8859_1);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).anyMatch(t -> t.contains("TCP ports probed in") && t.contains("(half-open (SYN) scan over a raw socket); open: [22, 23, 80, 443]; "
+                    + "no answer (filtered): []"))).as("the port scan evidence names the method and the open ports").isTrue();
+        }
+    }
 }
