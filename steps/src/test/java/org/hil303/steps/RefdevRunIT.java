@@ -130,6 +130,17 @@ class RefdevRunIT {
                 .contains("(the image valid and newer, over an untrusted TLS certificate)")
                 .contains("power cuts during an update left the DUT without a whole image")
                 .contains("power cuts during a configuration write left the DUT without a whole configuration");
+        // the virtual rig gives the raw socket: the scan was half-open, and its evidence says how
+        try (var files = Files.walk(HOME.resolve("steps/target/it-reports/weak/latest/allure-results"))) {
+            assertThat(files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.ISO_8859_1);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).anyMatch(t -> t.contains("TCP ports probed in") && t.contains("(half-open (SYN) scan over a raw socket); open: [22, 23, 80, 443]; "
+                    + "no answer (filtered): []"))).as("the port scan evidence names the method and the open ports").isTrue();
+        }
     }
 
     @Test

@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println("booting the DUT...");
             new BootStrategy(r, dutFile.boot()).ensure(BootStrategy.State.NETWORK_UP);
             List<Benchmarks.Figure> figures = new ArrayList<>();
-            out.println("TCP connect scan of all 65535 ports: hil303 scanner and nmap -sT -p- -T5, " + runs + " runs each in turns");
+            out.println("TCP scan of all 65535 ports: hil303 scanner and nmap -sT -p- -T5, " + runs + " runs each in turns");
             figures.add(Benchmarks.portScan(r.network(), runs, out::println));
             Optional<ServiceSpec> tls = dutFile.services().stream().filter(ServiceSpec::tls).findFirst();
             if (tls.isPresent()) {

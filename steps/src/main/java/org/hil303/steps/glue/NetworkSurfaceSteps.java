@@ -12,6 +12,7 @@ import org.hil303.fixtures.network.DisclosureRules;
 import org.hil303.fixtures.network.UnauthenticatedResponses;
 import org.hil303.rigs.console.ReportText;
 import org.hil303.fixtures.network.PortScanner;
+import org.hil303.fixtures.network.TcpScanners;
 import org.hil303.fixtures.network.TcpScan;
 import org.hil303.fixtures.network.UdpProbe;
 import org.hil303.rigs.Timeout;
@@ -35,7 +36,7 @@ public final class NetworkSurfaceSteps {
     @When("all 65,535 TCP ports and the common UDP services of the DUT are scanned")
     public void scan() {
         NetworkPath path = world.rig().network();
-        TcpScan tcp = new PortScanner(path, PortScanner.Settings.defaults()).scanAll(path.dutAddress());
+        TcpScan tcp = TcpScanners.best(path, PortScanner.Settings.defaults()).scanAll(path.dutAddress());
         List<UdpProbe.Answer> udp = new UdpProbe(path, UDP_ANSWER).probe(path.dutAddress(), UdpProbe.commonServices());
         surface = new AttackSurface(tcp, udp, world.run().dut().services());
         world.evidence("port scan", surface.evidence());
