@@ -12,11 +12,9 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
-import org.hil303.fixtures.update.UpdateBundle;
 import org.hil303.fixtures.update.UpdateImages;
 import org.hil303.fixtures.update.UpdateJudgement;
 import org.hil303.fixtures.update.UpdateOffer;
-import org.hil303.fixtures.update.UpdatePki;
 import org.hil303.fixtures.update.UpdateServer;
 import org.hil303.fixtures.update.PowerCutSeries;
 import org.hil303.fixtures.update.RollbackCount;
@@ -41,6 +39,7 @@ public final class UpdateSteps {
     private final Set<String> wholeImages = new HashSet<>();
     private final List<SeededPowerCuts.Cut<PowerCutSeries.Outcome>> cuts = new ArrayList<>();
     private Duration updateTakes = Duration.ZERO;
+    private Optional<String> seriesShort = Optional.empty();
     private RollbackCount rollback;
 
     public UpdateSteps(DutWorld world) {
@@ -120,11 +119,6 @@ public final class UpdateSteps {
     @When("the time an update takes is measured with a valid newer image")
     public void measureUpdate() {
         UpdateSpec spec = spec();
-        if (spec.supplied().isPresent()) {
-            throw new RigFault("the power-cut series offers a new valid image at every cut, which only 'images: generated' provides;"
-                    + " the supplier's single newer image is installed by the first cut that misses");
-        }
-        UpdatePki pki = pki();
         String digest = spec.imageDigest().orElseThrow(() -> new RigFault(
                 "the IXIT (7-UpdMech) declares no 'image-digest' command: the harness cannot tell a whole image from a torn one"));
         UpdateServer server = world.run().updateServer();
@@ -132,32 +126,37 @@ public final class UpdateSteps {
         try (ConsoleShell shell = LifecycleShell.open(world, spec.within())) {
             before = UpdateOffer.runningVersion(shell, spec);
             wholeImages.add(shell.require(digest).strip());
-            UpdateBundle control = valid(before + 1, pki);
+            UpdateImages.Whole control = seriesImage(before);
             long t0 = System.nanoTime();
-            UpdateOffer o = UpdateOffer.make("valid and newer, uncut (the control)", control, true, server, shell, spec);
+            UpdateOffer o = UpdateOffer.make(control.image().named("valid and newer, uncut (the control)"), true, server, shell, spec);
             updateTakes = Duration.ofNanos(System.nanoTime() - t0);
             world.evidence("the uncut update", o.describe() + "; took " + updateTakes.toMillis() + " ms");
             if (o.status() != 0 || !o.fetched()) {
                 throw new RigFault("the uncut update did not complete, so the moments to cut cannot be placed: " + o.describe());
             }
-            wholeImages.add(UpdateBundle.sha256Hex(control.payload()));
-            newer = before + 1;
+            wholeImages.add(control.payloadSha256());
+            newer = control.image().version();
         }
     }
 
     @When("the power is cut at seeded moments spread over an update, restoring it each time")
     public void cutDuringUpdates() throws InterruptedException {
         UpdateSpec spec = spec();
-        UpdatePki pki = pki();
         UpdateServer server = world.run().updateServer();
         List<Duration> offsets = PowerCutSeries.offsets(spec.powerCuts().count(), spec.powerCuts().seed(), updateTakes);
         long t0 = System.nanoTime();
         int version = newer;
         for (int i = 0; i < offsets.size(); i++) {
-            UpdateBundle offered = valid(version + 1, pki);
-            String offeredDigest = UpdateBundle.sha256Hex(offered.payload());
+            // the next image above the running one: after a cut that left the old image, the same one again
+            Optional<UpdateImages.Whole> next = images().forPowerCut(version);
+            if (next.isEmpty()) {
+                seriesShort = Optional.of("the supplier's series ran out after " + i + " of " + offsets.size() + " cuts: each cut the unit "
+                        + "took used one of its images ('images: series'; the DUT runs version " + version + ")");
+                break;
+            }
+            UpdateImages.Whole offered = next.get();
             ConsoleShell shell = LifecycleShell.open(world, spec.within());
-            server.offer(offered.bytes(), true);
+            server.offer(offered.image().bytes(), true, offered.image().signatureSuffix(), offered.image().signature());
             long started = System.nanoTime();
             shell.sendAndLeave(spec.check());
             // its automatic check after the boot must not install the image the cut interrupted
@@ -172,14 +171,21 @@ public final class UpdateSteps {
             try (ConsoleShell after = LifecycleShell.open(world)) {
                 String digest = after.require(spec.imageDigest().orElseThrow()).strip();
                 version = UpdateOffer.runningVersion(after, spec);
-                cut = new SeededPowerCuts.Cut<>(i + 1, offsets.get(i), PowerCutSeries.judge(digest, offeredDigest, wholeImages),
+                cut = new SeededPowerCuts.Cut<>(i + 1, offsets.get(i), PowerCutSeries.judge(digest, offered.payloadSha256(), wholeImages),
                         "version " + version + ", image " + digest.substring(0, Math.min(12, digest.length())));
             }
-            wholeImages.add(offeredDigest);
+            wholeImages.add(offered.payloadSha256());
             cuts.add(cut);
             world.progress(cut.describe());
         }
         PowerCut.report(world, cuts, t0, "the uncut update took " + updateTakes.toMillis() + " ms", spec.powerCuts().seed());
+    }
+
+    /** A valid image above the running version for the series, or why there is none. */
+    private UpdateImages.Whole seriesImage(int running) {
+        return images().forPowerCut(running).orElseThrow(() -> new RigFault("the power-cut series needs valid images newer than the "
+                + "running version " + running + ", one for each cut the unit takes: 'images: generated' makes them; with the supplier's "
+                + "images, list them under 'images: series'"));
     }
 
     @Then("after every cut the DUT booted a whole image, the old or the new")
@@ -187,6 +193,10 @@ public final class UpdateSteps {
         List<SeededPowerCuts.Cut<PowerCutSeries.Outcome>> bad = PowerCutSeries.failures(cuts);
         NonConformity.require(bad.isEmpty(), "power cuts during an update left the DUT without a whole image: "
                 + bad.stream().map(SeededPowerCuts.Cut::describe).collect(Collectors.joining("; ")));
+        // every cut made was fine, but fewer than declared: the series proves less than the lab asked for
+        seriesShort.ifPresent(why -> {
+            throw new RigFault(why);
+        });
     }
 
     @When("the DUT is restarted")
@@ -255,16 +265,8 @@ public final class UpdateSteps {
         });
     }
 
-    private static UpdateBundle valid(int version, UpdatePki pki) {
-        return UpdateBundle.signed(version, UpdateBundle.payloadFor(version), pki.vendorKey());
-    }
-
     private UpdateImages images() {
         return UpdateContext.images(world);
-    }
-
-    private UpdatePki pki() {
-        return UpdateContext.pki(world);
     }
 
     private UpdateSpec spec() {
