@@ -70,22 +70,13 @@ public final class FactoryResetSteps {
     public void resetWithButton() {
         FactoryResetSpec.ButtonReset button = spec().button()
                 .orElseThrow(() -> new TestAbortedException("the IXIT (25-DelFunc) declares no reset button"));
-        long from = world.rig().console().mark();
-        try {
-            world.rig().button(button.name()).press(button.hold());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RigFault("interrupted while holding the reset button");
-        }
-        awaitRestart(from, "'" + button.name() + "' button held for " + button.hold().toMillis() + " ms");
+        FactoryReset.withButton(world, button);
     }
 
     @When("the DUT is reset to its factory state with the command the IXIT names")
     public void resetWithCommand() {
         String command = spec().command().orElseThrow(() -> new TestAbortedException("the IXIT (25-DelFunc) declares no reset command"));
-        long from = world.rig().console().mark();
-        LifecycleShell.open(world).sendAndLeave(command); // no logout: the device restarts
-        awaitRestart(from, "'" + command + "' on the console");
+        FactoryReset.withCommand(world, command);
     }
 
     @Then("the factory credentials work again and the user's password is refused")
@@ -126,12 +117,6 @@ public final class FactoryResetSteps {
                 + (found.isEmpty() ? "none of " + data.markers().size() + " values found" : String.join("\n", found)));
         NonConformity.require(found.isEmpty(), "the user's data is still in the raw storage after the factory reset (only unlinked?): "
                 + String.join(", ", found));
-    }
-
-    private void awaitRestart(long from, String how) {
-        world.boot().awaitRestart(from);
-        world.boot().lastBootTime().ifPresent(t -> world.evidence("factory reset", "reset with " + how
-                + "; the DUT was ready again after " + t.toMillis() + " ms"));
     }
 
     private List<LoginAttempt> tryOnEverySurface(String password) {
