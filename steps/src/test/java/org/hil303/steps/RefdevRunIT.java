@@ -84,7 +84,7 @@ class RefdevRunIT {
                 entry("5.9-2-2", "PASS"), entry("5.9-3-2", "PASS"),
                 entry("5.3-2-2", "PASS"), entry("5.3-9-2", "PASS"), entry("5.3-10-2", "PASS"),
                 entry("5.3-2-2b", "PASS"), entry("5.3-2-2c", "PASS"),
-                entry("5.3-4-2", "PASS"), entry("5.3-5-2", "PASS"), entry("5.3-6-2", "PASS"), entry("5.3-7-2", "PASS"),
+                entry("5.3-4-2", "PASS"), entry("5.3-5-2", "PASS"), entry("5.3-6-2", "PASS"), entry("5.3-6-2b", "PASS"), entry("5.3-7-2", "PASS"),
                 entry("5.3-7-2b", "PASS"),
                 entry("5.9-1-2", "PASS")));
         assertThat(run.status()).isZero();
@@ -109,7 +109,7 @@ class RefdevRunIT {
                 entry("5.9-2-2", "FAIL"), entry("5.9-3-2", "FAIL"),
                 entry("5.3-2-2", "FAIL"), entry("5.3-9-2", "FAIL"), entry("5.3-10-2", "FAIL"),
                 entry("5.3-2-2b", "FAIL"), entry("5.3-2-2c", "FAIL"),
-                entry("5.3-4-2", "FAIL"), entry("5.3-5-2", "FAIL"), entry("5.3-6-2", "FAIL"), entry("5.3-7-2", "FAIL"),
+                entry("5.3-4-2", "FAIL"), entry("5.3-5-2", "FAIL"), entry("5.3-6-2", "FAIL"), entry("5.3-6-2b", "FAIL"), entry("5.3-7-2", "FAIL"),
                 entry("5.3-7-2b", "PASS"),
                 entry("5.9-1-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
@@ -501,7 +501,8 @@ class RefdevRunIT {
     void a_device_that_never_checks_by_itself_fails_5_3_4_5_3_5_and_5_3_6() throws Exception {
         Run run = hil303("update-manual-only", "--dut", "fixtures/duts/refdev-update-manual-only.yaml", "--tags",
                 "@provision=5.3-4 or @provision=5.3-5 or @provision=5.3-6");
-        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-4-2", "FAIL", "5.3-5-2", "FAIL", "5.3-6-2", "FAIL"));
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-4-2", "FAIL", "5.3-5-2", "FAIL", "5.3-6-2", "FAIL",
+                "5.3-6-2b", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("the DUT did not check the update server within").contains("the DUT did not fetch the published image by itself");
     }
@@ -525,5 +526,14 @@ class RefdevRunIT {
         assertThat(run.status()).isEqualTo(1);
         // the alert did reach the cloud: what fails is the telemetry that followed it
         assertThat(run.output()).contains("the DUT still contacts its cloud beyond the alert").doesNotContain("the cloud received no alert");
+    }
+
+    /** Automatic updates the user must first switch on: off in the initialized state, after a factory reset too. */
+    @Test
+    void automatic_updates_off_after_a_factory_reset_fail_5_3_6_2b() throws Exception {
+        Run run = hil303("updates-off-by-default", "--dut", "fixtures/duts/refdev-updates-off-by-default.yaml", "--tags", "@testcase=5.3-6-2b");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-6-2b", "FAIL"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("the DUT did not check the update server within").contains("the update server heard nothing from it");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hil303.fixtures.dut.AutomaticUpdates;
+import org.hil303.fixtures.dut.FactoryResetSpec;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.fixtures.update.UpdateImages;
@@ -126,6 +127,21 @@ public final class AutoUpdateSteps {
         world.boot().powerCycle();
         awaitReady(world.run().dut().boot().boot());
         ready = Instant.now();
+    }
+
+    /** 5.3-6: a factory reset brings back the initialized state, whatever the user had switched. */
+    @When("the DUT is reset to its factory state with the update server listening")
+    public void factoryResetListening() {
+        automatic();
+        FactoryResetSpec reset = world.run().dut().factoryReset().orElseThrow(() -> new RigFault(
+                "the IXIT (25-DelFunc) declares no factory reset: the initialized state cannot be brought back"));
+        UpdateServer server = world.run().updateServer();
+        server.withdraw();
+        from = server.connections().size();
+        FactoryReset.anyWay(world, reset);
+        ready = Instant.now();
+        // the reset restores the factory credentials: later logins must use them
+        world.run().dut().loginSurfaces().forEach(surface -> world.run().accounts().restoreFactory(surface.user()));
     }
 
     @Then("the DUT checks the update server within the check interval the IXIT declares after it is ready")
