@@ -131,16 +131,8 @@ class RefdevRunIT {
                 .contains("power cuts during an update left the DUT without a whole image")
                 .contains("power cuts during a configuration write left the DUT without a whole configuration");
         // the virtual rig gives the raw socket: the scan was half-open, and its evidence says how
-        try (var files = Files.walk(HOME.resolve("steps/target/it-reports/weak/latest/allure-results"))) {
-            assertThat(files.filter(Files::isRegularFile).map(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.ISO_8859_1);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).anyMatch(t -> t.contains("TCP ports probed in") && t.contains("(half-open (SYN) scan over a raw socket); open: [22, 23, 80, 443]; "
-                    + "no answer (filtered): []"))).as("the port scan evidence names the method and the open ports").isTrue();
-        }
+        assertThat(anyAttachment("weak", t -> t.contains("TCP ports probed in") && t.contains("(half-open (SYN) scan over a raw socket); "
+                + "open: [22, 23, 80, 443]; no answer (filtered): []"))).as("the port scan evidence names the method and the open ports").isTrue();
     }
 
     @Test
@@ -356,15 +348,8 @@ class RefdevRunIT {
         // 5.3-9-2 ran before 5.3-2-2 installed the newer image, though its feature file sorts after
         assertThat(run.output().indexOf("5.3-9-2   PASS")).isPositive().isLessThan(run.output().indexOf("5.3-2-2   PASS"));
         // 5.3-7-2b judges the key the supplier signs with, not one the harness made
-        try (var files = Files.walk(HOME.resolve("steps/target/it-reports/supplier/latest/allure-results"))) {
-            assertThat(files.filter(Files::isRegularFile).map(f -> {
-                try {
-                    return Files.readString(f, StandardCharsets.ISO_8859_1);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).anyMatch(t -> t.contains("(update-vendor-key.pem, the supplier's)"))).as("5.3-7-2b's evidence names the supplier's key").isTrue();
-        }
+        assertThat(anyAttachment("supplier", t -> t.contains("(update-vendor-key.pem, the supplier's)")))
+                .as("5.3-7-2b's evidence names the supplier's key").isTrue();
     }
 
     /**
@@ -441,6 +426,19 @@ class RefdevRunIT {
         out.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
         out.writeBytes(payload);
         Files.write(dir.resolve(name), out.toByteArray());
+    }
+
+    /** Whether any file of a run's Allure results (the attachments: the evidence as the report shows it) satisfies the condition. */
+    private static boolean anyAttachment(String run, java.util.function.Predicate<String> condition) throws IOException {
+        try (var files = Files.walk(HOME.resolve("steps/target/it-reports").resolve(run).resolve("latest/allure-results"))) {
+            return files.filter(Files::isRegularFile).map(f -> {
+                try {
+                    return Files.readString(f, StandardCharsets.ISO_8859_1);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).anyMatch(condition);
+        }
     }
 
     private static void openssl(String... args) throws Exception {
