@@ -72,6 +72,8 @@ final class BenchCommand implements Callable<Integer> {
             List<Benchmarks.Figure> figures = new ArrayList<>();
             out.println("TCP scan of all 65535 ports: hil303 scanner and nmap -sT -p- -T5, " + runs + " runs each in turns");
             figures.add(Benchmarks.portScan(r.network(), runs, out::println));
+            out.println("The same on loopback, no emulator in the path (the scanners' own speed; the DUT's packet path above sets a floor for both)");
+            figures.add(Benchmarks.loopbackScan(runs, out::println));
             Optional<ServiceSpec> tls = dutFile.services().stream().filter(ServiceSpec::tls).findFirst();
             if (tls.isPresent()) {
                 out.println("TLS enumeration of " + tls.get().describe() + ": hil303 prober (Bouncy Castle JSSE) and sslscan, " + runs + " runs each in turns");
