@@ -32,10 +32,13 @@ final class QemuMachine implements AutoCloseable {
     private final Path consoleSocket;
     private final Path buttonSocket;
     private final Path log;
+    private final Path initrd;
     private Process process;
     private volatile String startFailure;
 
-    QemuMachine(Settings settings, RefdevImage image, VirtualUnit unit, Path consoleSocket, Path buttonSocket, Path log) {
+    /** @param initrd the initramfs the unit boots: the image's own, or with a flaw's layer appended */
+    QemuMachine(Settings settings, RefdevImage image, Path initrd, VirtualUnit unit, Path consoleSocket, Path buttonSocket, Path log) {
+        this.initrd = initrd;
         this.settings = settings;
         this.image = image;
         this.unit = unit;
@@ -47,7 +50,7 @@ final class QemuMachine implements AutoCloseable {
     List<String> command() {
         List<String> cmd = new ArrayList<>(List.of("setpriv", "--pdeathsig", "KILL", "--", settings.binary(),
                 "-accel", "tcg", "-machine", "q35", "-m", settings.memory(), "-nodefaults", "-display", "none", "-monitor", "none",
-                "-kernel", image.kernel().toString(), "-initrd", image.initrd().toString(),
+                "-kernel", image.kernel().toString(), "-initrd", initrd.toString(),
                 "-append", "console=ttyS0,115200 panic=5 hil303.profile=" + settings.profile()
                         + (settings.flaws().isEmpty() ? "" : " hil303.flaws=" + String.join(",", settings.flaws())),
                 "-chardev", "socket,id=con0,path=" + consoleSocket + ",server=off,mux=on", "-serial", "chardev:con0",

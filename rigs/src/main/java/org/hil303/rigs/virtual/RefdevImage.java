@@ -94,6 +94,19 @@ public final class RefdevImage {
         return dir.resolve("initrd.cpio.gz");
     }
 
+    /** The layer a flaw adds to the software (fixtures/refdev/flaw-layers), if that flaw has one. */
+    public java.util.Optional<Path> layer(String flaw) {
+        Path p = dir.resolve("layer-" + flaw + ".cpio.gz");
+        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
+    /** What the unit's initramfs is made of with these flaws: the image's own, then each flaw's layer, in order. */
+    public List<Path> initrdParts(List<String> flaws) {
+        List<Path> parts = new ArrayList<>(List.of(initrd()));
+        flaws.forEach(f -> layer(f).ifPresent(parts::add));
+        return parts;
+    }
+
     public String firmwareVersion() {
         return properties.getProperty("firmware.version", "unknown");
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Deque;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,16 +54,16 @@ public final class VirtualRig {
         NetworkNamespace.setUp(v.tap(), config.network().harnessCidr());
 
         Path sockets = tempDir(); // unix socket paths must stay short, whatever the run folder is
-        VirtualUnit unit = VirtualUnit.factoryNew(runDir.resolve("unit"));
+        VirtualUnit unit = VirtualUnit.factoryNew(runDir.resolve("unit"), dut.flaws());
         VirtualConsole vconsole = new VirtualConsole(sockets.resolve("console.sock"));
         opened.push(vconsole);
         VirtualButtons vbuttons = new VirtualButtons(sockets.resolve("buttons.sock"));
         opened.push(vbuttons);
 
         QemuMachine machine = new QemuMachine(
-                new QemuMachine.Settings(v.qemu(), v.memory(), dut.profile(), dut.flaws(), v.tap(), "52:54:00:30:36:45",
+                new QemuMachine.Settings(v.qemu(), v.memory(), dut.profile(), dut.flaws(), v.tap(), unit.mac(),
                         dut.provisioned()),
-                dut.image(), unit, vconsole.socketPath(), vbuttons.socketPath(), runDir.resolve("qemu.log"));
+                dut.image(), initrd(dut, sockets), unit, vconsole.socketPath(), vbuttons.socketPath(), runDir.resolve("qemu.log"));
         opened.push(machine);
 
         SerialLine line = config.console().port().equals("pty")
@@ -95,10 +96,32 @@ public final class VirtualRig {
         env.put("refdev.image", dut.image().inputHash());
         env.put("firmware.version", dut.image().firmwareVersion());
         env.put("unit.serial", unit.label().serial());
+        env.put("unit.mac", unit.mac());
         return new Rig(config, power, buttons, console, network, Optional.of(unit.label()), machine::fault, env, opened,
                 // the flash image is always there to read; a rig file that also declares the DUT's console leaves the choice to the IXIT
                 Optional.of(new ImageFileStorage(unit.flash(), machine::isOff)),
                 Optional.of(new NamespaceUplink(v.tap())));
+    }
+
+    /**
+     * The initramfs the unit boots: the image's own, or, for a flaw that changes the software, the image's
+     * with that flaw's layer appended (kept outside the run folder: it is the image plus a few bytes).
+     */
+    private static Path initrd(Dut dut, Path scratch) {
+        List<Path> parts = dut.image().initrdParts(dut.flaws());
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        Path joined = scratch.resolve("initrd.cpio.gz");
+        try (var out = Files.newOutputStream(joined)) {
+            for (Path p : parts) {
+                Files.copy(p, out);
+            }
+        } catch (IOException e) {
+            throw new RigFault("cannot join the reference device's initramfs with its flaw layers in " + scratch + ": " + e.getMessage(), e);
+        }
+        joined.toFile().deleteOnExit();
+        return joined;
     }
 
     private static Path tempDir() {
