@@ -81,14 +81,13 @@ public final class ConsoleStorage implements RawStorage {
      * blank, and sends only the pieces that are not blank.
      */
     @Override
-    public List<List<Long>> findEach(List<byte[]> needles) {
+    public void readAll(Consumer<byte[]> pieces) {
         try (Session s = login.get()) {
             long total = size(s);
             if (total > config.maxBytes()) {
                 throw new RigFault(config.device() + " holds " + total + " bytes, more than storage.dut-console.max-size (" + config.maxBytes()
                         + "): reading it over the console would take about " + minutes(total) + " min; raise the limit or wire an SD mux");
             }
-            List<ChunkedSearch> searches = needles.stream().map(ChunkedSearch::new).toList();
             long chunks = (total + CHUNK - 1) / CHUNK;
             long regions = (chunks + CHUNKS_PER_REGION - 1) / CHUNKS_PER_REGION;
             long started = System.nanoTime();
@@ -103,7 +102,7 @@ public final class ConsoleStorage implements RawStorage {
                     int inRegion = (int) Math.min(CHUNKS_PER_REGION, chunks - firstChunk);
                     long regionBytes = Math.min((long) inRegion * CHUNK, total - firstChunk * CHUNK);
                     if (regionHashes.get(r).equals(zeroHash(regionBytes))) {
-                        feed(searches, new byte[(int) regionBytes]);
+                        pieces.accept(new byte[(int) regionBytes]);
                         continue;
                     }
                     List<String> chunkHashes = hashes(s, firstChunk, inRegion, 1);
@@ -111,7 +110,7 @@ public final class ConsoleStorage implements RawStorage {
                         long index = firstChunk + c;
                         int length = (int) Math.min(CHUNK, total - index * CHUNK);
                         boolean blank = chunkHashes.get(c).equals(zeroHash(length));
-                        feed(searches, blank ? new byte[length] : chunk(s, index, length));
+                        pieces.accept(blank ? new byte[length] : chunk(s, index, length));
                         sent += blank ? 0 : 1;
                     }
                 }
@@ -124,7 +123,6 @@ public final class ConsoleStorage implements RawStorage {
             }
             progress.accept(String.format("%s read: %d of %d pieces sent, the rest blank, in %d s", config.device(), sent, chunks,
                     Duration.ofNanos(System.nanoTime() - started).toSeconds()));
-            return searches.stream().map(ChunkedSearch::hits).toList();
         }
     }
 
@@ -185,10 +183,6 @@ public final class ConsoleStorage implements RawStorage {
         Timeout t = onTheLine("hashing " + n * per + " pieces", (long) n * HASH_LINE_BYTES, Duration.ofMillis(20L * n * per));
         return new ArrayList<>(ChunkDump.hashes(s.run(hashCommand(first, n, per), t), n,
                 "SHA-256 of pieces " + first + "-" + (first + (long) n * per - 1) + " of " + config.device()));
-    }
-
-    private static void feed(List<ChunkedSearch> searches, byte[] piece) {
-        searches.forEach(search -> search.feed(piece));
     }
 
     private String zeroHash(long length) {

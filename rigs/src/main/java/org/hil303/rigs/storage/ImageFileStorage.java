@@ -49,6 +49,27 @@ public final class ImageFileStorage implements RawStorage {
     }
 
     @Override
+    public void readAll(java.util.function.Consumer<byte[]> pieces) {
+        requireOff();
+        try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(4 << 20);
+            for (long pos = 0; ; ) {
+                buf.clear();
+                int n = ch.read(buf, pos);
+                if (n <= 0) {
+                    return;
+                }
+                byte[] piece = new byte[n];
+                buf.flip().get(piece);
+                pieces.accept(piece);
+                pos += n;
+            }
+        } catch (IOException e) {
+            throw fault("read", e);
+        }
+    }
+
+    @Override
     public byte read(long offset) {
         requireOff();
         try (FileChannel ch = FileChannel.open(image, StandardOpenOption.READ)) {

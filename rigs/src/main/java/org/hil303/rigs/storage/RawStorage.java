@@ -20,10 +20,18 @@ public interface RawStorage {
     /** Every offset at which the bytes occur. */
     List<Long> find(byte[] needle);
 
-    /** Every offset of each byte string, in the same order: one pass over the storage where reading it is slow. */
+    /** Every offset of each byte string, in the same order: one pass over the storage. */
     default List<List<Long>> findEach(List<byte[]> needles) {
-        return needles.stream().map(this::find).toList();
+        List<ChunkedSearch> searches = needles.stream().map(ChunkedSearch::new).toList();
+        readAll(piece -> searches.forEach(search -> search.feed(piece)));
+        return searches.stream().map(ChunkedSearch::hits).toList();
     }
+
+    /**
+     * Every byte of the storage in order, piece by piece (a reader's blocks, the console's pieces), in one
+     * pass: for searches that look for more than fixed strings, such as key material (5.4-3).
+     */
+    void readAll(java.util.function.Consumer<byte[]> pieces);
 
     byte read(long offset);
 

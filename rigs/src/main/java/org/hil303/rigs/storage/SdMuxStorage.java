@@ -59,10 +59,9 @@ public final class SdMuxStorage implements RawStorage {
 
     /** One pass over the card, switched once. */
     @Override
-    public List<List<Long>> findEach(List<byte[]> needles) {
-        return withCard(false, ch -> {
+    public void readAll(java.util.function.Consumer<byte[]> pieces) {
+        withCard(false, ch -> {
             long total = cardSize();
-            List<ChunkedSearch> searches = needles.stream().map(ChunkedSearch::new).toList();
             ByteBuffer buf = ByteBuffer.allocate(BLOCK);
             for (long pos = 0; pos < total; ) {
                 buf.clear();
@@ -70,10 +69,10 @@ public final class SdMuxStorage implements RawStorage {
                 readFully(ch, buf, pos);
                 byte[] piece = new byte[buf.limit()];
                 buf.flip().get(piece);
-                searches.forEach(search -> search.feed(piece));
+                pieces.accept(piece);
                 pos += piece.length;
             }
-            return searches.stream().map(ChunkedSearch::hits).toList();
+            return null;
         });
     }
 

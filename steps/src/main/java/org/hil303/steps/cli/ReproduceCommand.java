@@ -29,7 +29,7 @@ final class ReproduceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BUNDLE", description = "evidence-<run>.zip")
     Path bundle;
 
-    @Option(names = "--rig", paramLabel = "FILE", description = "the rig to rerun on (default: the rig file in the bundle)")
+    @Option(names = "--rig", paramLabel = "FILE", description = "the rig (or farm file) to rerun on (default: the rig files in the bundle)")
     Path rig;
 
     @Option(names = "--reports", paramLabel = "DIR", description = "where the new run goes (default: reports/)")
@@ -74,8 +74,19 @@ final class ReproduceCommand implements Callable<Integer> {
             System.err.println("error: " + bundle + ": " + EvidenceBundle.PROPERTIES + " does not name the DUT and rig files the bundle holds");
             return Main.USAGE;
         }
-        List<String> args = new ArrayList<>(List.of("run", "--dut", inputs.resolve(dutEntry).toString(),
-                "--rig", (rig != null ? rig : inputs.resolve(rigEntry)).toString()));
+        List<String> args = new ArrayList<>(List.of("run", "--dut", inputs.resolve(dutEntry).toString()));
+        if (rig != null) {
+            args.addAll(List.of("--rig", rig.toString()));
+        } else {
+            // a run over several rigs is reproduced over as many, from the rig files it recorded
+            for (String entry : props.getProperty("run.rig.files", rigEntry).split(",")) {
+                if (!files.containsKey(entry) || !entry.startsWith(EvidenceBundle.RIG)) {
+                    System.err.println("error: " + bundle + ": " + EvidenceBundle.PROPERTIES + " names a rig file the bundle does not hold: " + entry);
+                    return Main.USAGE;
+                }
+                args.addAll(List.of("--rig", inputs.resolve(entry).toString()));
+            }
+        }
         String tags = props.getProperty("run.tags");
         if (tags != null) {
             args.addAll(List.of("--tags", tags));

@@ -1,6 +1,5 @@
 package org.hil303.steps.cli;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -13,39 +12,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.hil303.fixtures.dut.DutFile;
 import org.hil303.rigs.Durations;
 import org.hil303.rigs.RigConfig;
+import org.hil303.rigs.RigFarm;
 import org.hil303.rigs.RigFault;
 import org.hil303.rigs.config.ConfigException;
-import org.hil303.rigs.virtual.NetworkNamespace;
+import org.hil303.rigs.lease.RigLease;
 import org.hil303.rigs.virtual.RefdevImage;
-import org.hil303.rigs.virtual.Tools;
 import org.hil303.steps.evidence.AllureHistory;
 import org.hil303.steps.evidence.AssessorStatement;
 import org.hil303.steps.evidence.AssessorStatements;
 import org.hil303.steps.evidence.ConformanceSummary.Coverage;
 import org.hil303.steps.evidence.LabKeys;
 import org.hil303.steps.evidence.RunEvidence;
-import org.hil303.steps.report.Ledger;
-import org.hil303.steps.report.ProgressPlugin;
+import org.hil303.fixtures.units.UnitFacts;
+import org.hil303.steps.farm.CrossUnitPhase;
+import org.hil303.steps.farm.EarlierUnits;
+import org.hil303.steps.farm.FarmRun;
+import org.hil303.steps.farm.GroupDurations;
+import org.hil303.steps.farm.Suite;
+import org.hil303.steps.farm.UnitPart;
 import org.hil303.steps.report.RunReport;
 import org.hil303.steps.report.TestCaseResult;
 import org.hil303.steps.report.Verdict;
-import org.hil303.steps.run.HarnessRun;
+import org.hil303.steps.run.CrossUnitRun;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code hil303 run}: runs the suite against one DUT on one rig and reports a verdict per test case. */
+/**
+ * {@code hil303 run}: runs the suite against a DUT on one rig or on several at once (each with its own
+ * unit), and reports one verdict per test case, one summary, one report and one evidence bundle.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs the conformance suite against a DUT on a rig.",
+        description = {"Runs the conformance suite against a DUT on one or more rigs.",
                 "Exit status: 0 all PASS or NOT_APPLICABLE, 1 some FAIL, 3 none FAIL but some INCONCLUSIVE, 2 usage or configuration error."})
 final class RunCommand implements Callable<Integer> {
     static final String IMAGE_PROPERTY = "hil303.refdev.image";
 
-    @Option(names = "--rig", paramLabel = "FILE", description = "rig file (default: rigs/virtual.yaml)")
-    Path rig;
+    @Option(names = "--rig", paramLabel = "FILE", description = {"rig file, or farm file listing rig files (default: rigs/farm-virtual-2.yaml,",
+            "two emulated units); give it several times to test several units at once, e.g. --rig rigs/virtual.yaml --rig rigs/virtual.yaml"})
+    List<Path> rigs = new ArrayList<>();
 
     @Option(names = "--dut", paramLabel = "FILE", description = "DUT file (default: fixtures/duts/refdev-compliant.yaml)")
     Path dut;
@@ -62,19 +71,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--fuzz-budget", paramLabel = "N", description = "malformed inputs per fuzz target (default: the DUT file's fuzz.inputs-per-target)")
     Integer fuzzBudget;
 
+    @Option(names = "--compare-with", paramLabel = "BUNDLE", description = {"an earlier run's evidence bundle (of another unit of the same model):",
+            "its units take part in the cross-unit test cases (5.1-2, 5.4-3, 5.4-4); may be given several times"})
+    List<Path> compareWith = new ArrayList<>();
+
     private final PrintStream out = System.out;
 
     @Override
     public Integer call() {
         Path home = Home.dir();
-        Path rigFile = Optional.ofNullable(rig).orElse(home.resolve("rigs/virtual.yaml"));
+        // two emulated units by default: the cross-unit test cases need two to compare, and the suite takes half the time
+        List<Path> rigFiles = rigs.isEmpty() ? List.of(home.resolve("rigs/farm-virtual-2.yaml")) : rigs;
         Path dutFile = Optional.ofNullable(dut).orElse(home.resolve("fixtures/duts/refdev-compliant.yaml"));
         Path features = home.resolve("features");
-        RigConfig rigConfig;
+        RigFarm farm;
         DutFile dutDescription;
         Map<String, AssessorStatement> statements;
         try {
-            rigConfig = RigConfig.read(rigFile);
+            farm = RigFarm.read(rigFiles);
             dutDescription = DutFile.read(dutFile);
             statements = AssessorStatements.forDut(dutFile);
         } catch (ConfigException e) {
@@ -89,67 +103,66 @@ final class RunCommand implements Callable<Integer> {
                 return usageError(problem);
             }
         }
-        boolean virtual = rigConfig.kind() == RigConfig.Kind.VIRTUAL;
-        if (virtual && dutDescription.refdev().isEmpty()) {
-            return usageError(dutFile + ": the virtual rig emulates the reference device; this DUT file has no 'virtual.profile'");
-        }
-        if (virtual && !NetworkNamespace.entered()) {
-            return startInNamespace(home, rigConfig, dutDescription);
-        }
-        return runSuite(home, features, rigConfig, dutDescription, statements);
-    }
-
-    /** Builds the reference device (that needs the package mirror), then re-runs this command inside a private network namespace. */
-    int startInNamespace(Path home, RigConfig rigConfig, DutFile dutDescription) {
-        String qemu = rigConfig.virtual().orElseThrow().qemu();
-        for (String[] tool : new String[][] {{qemu, "qemu-system-x86"}, {"unshare", "util-linux"}, {"setpriv", "util-linux"},
-                {"ip", "iproute2"}, {"cpio", "cpio"}}) {
-            if (!Tools.onPath(tool[0])) {
-                return usageError(tool[0] + " not found: the virtual rig needs it; install it with `sudo apt-get install " + tool[1] + "`");
-            }
-        }
-        Optional<String> noNamespace = NetworkNamespace.unavailable();
-        if (noNamespace.isPresent()) {
-            return usageError(noNamespace.get());
-        }
-        out.println("hil303 " + Version.get() + ": rig '" + rigConfig.name() + "', DUT '" + dutDescription.name() + "'");
-        out.println("preparing the reference device image (cached after the first build)...");
-        RefdevImage image;
+        Suite suite;
         try {
-            image = RefdevImage.build(home.resolve("fixtures/refdev/build.sh"), cacheDir(), line -> out.println("  refdev: " + line));
-        } catch (RigFault e) {
-            System.err.println("error: " + e.getMessage());
-            return org.hil303.steps.cli.Main.INCONCLUSIVE;
+            suite = Suite.read(features);
+        } catch (IOException | RuntimeException e) {
+            return usageError("cannot read the features in " + features + ": " + e.getMessage());
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-D" + Home.PROPERTY + "=" + home);
-        cmd.add("-D" + IMAGE_PROPERTY + "=" + image.dir());
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.addAll(Main.arguments());
-        ProcessBuilder pb;
+        List<Suite.Scenario> selected = suite.select(tags);
+        if (selected.isEmpty()) {
+            return usageError("no test case matched" + (tags == null ? "" : " --tags '" + tags + "'"));
+        }
+        List<UnitFacts> earlier;
         try {
-            pb = new ProcessBuilder(NetworkNamespace.isolate(cmd)).inheritIO();
-        } catch (RigFault e) {
+            earlier = EarlierUnits.from(compareWith, dutDescription);
+        } catch (IOException e) {
             return usageError(e.getMessage());
         }
-        pb.environment().put(NetworkNamespace.MARKER, "1");
+        if (farm.anyVirtual() && dutDescription.refdev().isEmpty()) {
+            return usageError(dutFile + ": the virtual rig emulates the reference device; this DUT file has no 'virtual.profile'");
+        }
+        out.println("hil303 " + Version.get() + ": " + (farm.single() ? "rig '" + farm.rigs().get(0).id() + "'"
+                : farm.rigs().size() + " rigs (" + farm.rigs().stream().map(RigFarm.Member::id).collect(Collectors.joining(", ")) + ")")
+                + ", DUT '" + dutDescription.name() + "'");
+        Optional<RefdevImage> image = Optional.empty();
+        if (farm.anyVirtual()) {
+            String qemu = farm.rigs().stream().map(m -> m.config().virtual()).flatMap(Optional::stream).findFirst().orElseThrow().qemu();
+            Optional<String> missing = VirtualRigSetup.unavailable(qemu);
+            if (missing.isPresent()) {
+                return usageError(missing.get());
+            }
+            try {
+                image = Optional.of(VirtualRigSetup.image(home, out));
+            } catch (RigFault e) {
+                System.err.println("error: " + e.getMessage());
+                return Main.INCONCLUSIVE;
+            }
+        }
+        Path runs = Optional.ofNullable(reports).orElse(home.resolve("reports")).toAbsolutePath();
+        String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + safe(farm.name()) + "-"
+                + safe(dutName(dutDescription));
+        List<RigLease> leases = new ArrayList<>();
         try {
-            return pb.start().waitFor();
-        } catch (IOException e) {
-            return usageError("cannot start the harness in a network namespace: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Main.INCONCLUSIVE;
+            for (RigFarm.Member m : farm.rigs()) {
+                // a virtual rig is made anew for each run (namespace, tap, console, emulator): only hardware is held
+                if (m.config().kind() != RigConfig.Kind.VIRTUAL) {
+                    RigLease lease = RigLease.take(safe(m.config().name()), RigLease.defaultDir(), id);
+                    lease.takenOver().ifPresent(h -> out.println("rig '" + m.id() + "': took over the lease left by " + h.holder()
+                            + " (process " + h.pid() + ", run " + h.run() + "), which is gone"));
+                    leases.add(lease);
+                }
+            }
+            return runSuite(home, features, farm, dutDescription, statements, selected, earlier, image, runs, id);
+        } catch (RigFault e) {
+            return usageError(e.getMessage());
+        } finally {
+            leases.forEach(RigLease::close);
         }
     }
 
-    private int runSuite(Path home, Path features, RigConfig rigConfig, DutFile dutDescription, Map<String, AssessorStatement> statements) {
-        Path runs = Optional.ofNullable(reports).orElse(home.resolve("reports")).toAbsolutePath();
-        String id = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + safe(rigConfig.name()) + "-"
-                + safe(dutDescription.file().getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    private int runSuite(Path home, Path features, RigFarm farm, DutFile dutDescription, Map<String, AssessorStatement> statements,
+            List<Suite.Scenario> selected, List<UnitFacts> earlier, Optional<RefdevImage> image, Path runs, String id) {
         Path runDir = runs.resolve("runs").resolve(id);
         Path results = runDir.resolve("allure-results");
         try {
@@ -160,48 +173,68 @@ final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             return usageError("cannot create the run folder " + runDir + ": " + e.getMessage());
         }
-        Optional<RefdevImage> image = Optional.ofNullable(System.getProperty(IMAGE_PROPERTY)).map(p -> RefdevImage.at(Path.of(p)));
-        if (NetworkNamespace.entered()) {
-            out.println("running in a private network namespace; DUT at " + rigConfig.network().dutAddress().getHostAddress());
+        if (farm.anyVirtual()) {
+            out.println((farm.single() ? "running in a private network namespace" : "each virtual rig runs in its own private network namespace")
+                    + "; DUT at " + farm.rigs().get(0).config().network().dutAddress().getHostAddress());
         }
-        HarnessRun run = new HarnessRun(rigConfig, dutDescription, runDir, image);
         long fuzzSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
-        run.fuzzing(fuzzSeed, fuzzBudget == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(fuzzBudget));
-        out.println("fuzz seed " + fuzzSeed + " (replay with --seed " + fuzzSeed + "), " + run.fuzzBudget().inputsPerTarget()
-                + " inputs per target");
-        HarnessRun.begin(run);
-        Ledger.reset();
-        ProgressPlugin.printTo(out);
-        System.setProperty("allure.results.directory", results.toString());
-        System.setProperty("cucumber.publish.quiet", "true");
-        long start = System.nanoTime();
-        try {
-            for (String phase : RunPhases.of(tags)) {
-                List<String> args = List.of("--glue", "org.hil303.steps.glue",
-                        "--plugin", ProgressPlugin.class.getName(),
-                        "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
-                        "--monochrome", "--no-summary", "--tags", phase, features.toString());
-                io.cucumber.core.cli.Main.run(args.toArray(new String[0]), Thread.currentThread().getContextClassLoader());
-            }
-        } finally {
-            run.close();
+        out.println("fuzz seed " + fuzzSeed + " (replay with --seed " + fuzzSeed + "), "
+                + (fuzzBudget != null ? fuzzBudget : dutDescription.fuzz().inputsPerTarget()) + " inputs per target");
+        Path durationsFile = GroupDurations.file(runs, safe(dutName(dutDescription)));
+        List<FarmRun.Assignment> plan = FarmRun.plan(farm, selected, GroupDurations.load(durationsFile), runDir);
+        if (!farm.single()) {
+            out.println("test groups, longest first onto the rig with the least work:");
+            FarmRun.describe(plan).forEach(out::println);
         }
-        List<TestCaseResult> verdicts = Ledger.results();
-        Map<String, String> env = environment(home, run, rigConfig, dutDescription);
+        boolean crossUnit = selected.stream().anyMatch(Suite.Scenario::crossUnit);
+        long start = System.nanoTime();
+        FarmRun.Outcome outcome;
+        try {
+            outcome = FarmRun.run(plan, new FarmRun.Request(dutDescription.file(), tags, runDir, results, fuzzSeed, fuzzBudget),
+                    new FarmRun.Launch(Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"),
+                            Main.class.getName(), home, image.map(RefdevImage::dir)), crossUnit, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.INCONCLUSIVE;
+        }
+        List<TestCaseResult> verdicts = new ArrayList<>(outcome.results());
+        for (TestCaseResult r : verdicts) {
+            if (r.unit().isEmpty() && r.verdict() == Verdict.INCONCLUSIVE) {
+                RunReport.writeNotRun(results, r);
+                out.printf("  %-7s %-9s %-15s %8s  %s%n    %s%n", r.provision(), r.testCase(), r.verdict().label(), "-", r.name(), r.message());
+            }
+        }
+        GroupDurations.record(durationsFile, GroupDurations.measured(verdicts.stream().filter(r -> !r.unit().isEmpty()).toList()));
+        if (crossUnit) {
+            List<UnitFacts> units = CrossUnitPhase.factsOf(plan);
+            out.println("across units: " + units.stream().map(u -> u.serial() + " (" + u.rig() + ")").collect(Collectors.joining(", "))
+                    + (earlier.isEmpty() ? "" : ", and from earlier runs " + earlier.stream().map(UnitFacts::serial).collect(Collectors.joining(", "))));
+            List<Path> software = new ArrayList<>();
+            image.ifPresent(i -> software.addAll(i.initrdParts(dutDescription.refdev().map(DutFile.Refdev::flaws).orElse(List.of()))));
+            dutDescription.update().flatMap(u -> u.supplied()).ifPresent(sup -> software.addAll(sup.files()));
+            verdicts.addAll(CrossUnitPhase.run(new CrossUnitRun(dutDescription, units, earlier, software), features, tags, results, out));
+        }
+        Map<String, String> env = environment(home, farm, outcome.parts(), fuzzSeed, dutDescription);
+        return finish(home, features, farm, dutDescription, statements, image, runs, id, runDir, results, verdicts, env, start);
+    }
+
+    private int finish(Path home, Path features, RigFarm farm, DutFile dutDescription, Map<String, AssessorStatement> statements,
+            Optional<RefdevImage> image, Path runs, String id, Path runDir, Path results, List<TestCaseResult> verdicts,
+            Map<String, String> env, long start) {
         try {
             RunReport.writeAllureMetadata(results, env);
         } catch (IOException e) {
             System.err.println("warning: cannot write the Allure environment: " + e.getMessage());
         }
-        AllureHistory history = new AllureHistory(runs, safe(rigConfig.name()), safe(dutName(dutDescription)));
+        AllureHistory history = new AllureHistory(runs, safe(farm.name()), safe(dutName(dutDescription)));
         history.restoreInto(results);
         String htmlProblem = RunReport.generateHtml(Home.allure(home), results, runDir.resolve("allure-report"));
         history.keepFrom(runDir.resolve("allure-report"));
         List<Path> images = image.map(i -> List.of(i.kernel(), i.initrd())).orElse(List.of());
         RunEvidence.Written evidence = null;
         try {
-            evidence = RunEvidence.finish(new RunEvidence.Run(id, runDir, rigConfig.file(), dutDescription, Optional.ofNullable(tags), images,
-                    automatedProvisions(features)),
+            evidence = RunEvidence.finish(new RunEvidence.Run(id, runDir, farm.rigs().stream().map(m -> m.config().file()).toList(),
+                    dutDescription, Optional.ofNullable(tags), images, automatedProvisions(features)),
                     verdicts, statements, env, LabKeys.dir());
         } catch (IOException | RuntimeException e) {
             LoggerFactory.getLogger(RunCommand.class).debug("writing the evidence failed", e);
@@ -209,9 +242,9 @@ final class RunCommand implements Callable<Integer> {
         }
         Map<Verdict, Integer> counts = RunReport.counts(verdicts);
         out.println();
-        out.printf("%d test cases in %s: %d PASS, %d FAIL, %d INCONCLUSIVE, %d NOT_APPLICABLE%n", verdicts.size(),
-                Durations.human(java.time.Duration.ofNanos(System.nanoTime() - start)), counts.get(Verdict.PASS), counts.get(Verdict.FAIL),
-                counts.get(Verdict.INCONCLUSIVE), counts.get(Verdict.NOT_APPLICABLE));
+        out.printf("%d test cases in %s%s: %d PASS, %d FAIL, %d INCONCLUSIVE, %d NOT_APPLICABLE%n", verdicts.size(),
+                Durations.human(java.time.Duration.ofNanos(System.nanoTime() - start)), farm.single() ? "" : " on " + farm.rigs().size() + " rigs",
+                counts.get(Verdict.PASS), counts.get(Verdict.FAIL), counts.get(Verdict.INCONCLUSIVE), counts.get(Verdict.NOT_APPLICABLE));
         if (evidence != null) {
             var coverage = evidence.summary().coverageCounts();
             out.printf("%d provisions: %d automated, %d by assessor statement only, %d not applicable by the ICS, %d still open%n",
@@ -226,38 +259,50 @@ final class RunCommand implements Callable<Integer> {
         } else {
             out.println("report:  not generated: " + htmlProblem);
         }
-        if (verdicts.isEmpty()) {
-            return usageError("no test case matched" + (tags == null ? "" : " --tags '" + tags + "'"));
-        }
         if (counts.get(Verdict.FAIL) > 0) {
             return Main.FAIL;
         }
         return counts.get(Verdict.INCONCLUSIVE) > 0 ? Main.INCONCLUSIVE : Main.OK;
     }
 
-    private static Map<String, String> environment(Path home, HarnessRun run, RigConfig rigConfig, DutFile dut) {
+    /**
+     * The run's environment: harness, DUT and tools, and each rig's own (its kind, console, unit serial).
+     * With one rig its keys are as they always were; with several, each rig's are prefixed with its id,
+     * and what all rigs share (the image, the profile) is kept once.
+     */
+    private Map<String, String> environment(Path home, RigFarm farm, List<UnitPart> parts, long fuzzSeed, DutFile dut) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("harness.version", Version.get());
         env.put("harness.commit", ToolVersions.harnessCommit(home));
         env.put("run.finished", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).toString());
-        env.put("rig.file", rigConfig.file().toString());
+        env.put(farm.single() ? "rig.file" : "rig.files", farm.rigs().stream().map(m -> m.config().file().toString()).collect(Collectors.joining(", ")));
         env.put("dut", dut.name());
         env.put("dut.file", dut.file().toString());
         env.put("dut.model", dut.model());
         env.put("dut.firmware", dut.firmware());
-        env.put("fuzz.seed", Long.toString(run.fuzzSeed()));
-        env.put("fuzz.inputs-per-target", Integer.toString(run.fuzzBudget().inputsPerTarget()));
-        run.openedRig().ifPresent(r -> env.putAll(r.environment()));
-        env.putIfAbsent("rig", rigConfig.name());
+        env.put("fuzz.seed", Long.toString(fuzzSeed));
+        env.put("fuzz.inputs-per-target", Integer.toString(fuzzBudget != null ? fuzzBudget : dut.fuzz().inputsPerTarget()));
+        if (farm.single()) {
+            parts.forEach(p -> env.putAll(p.environment()));
+            env.putIfAbsent("rig", farm.rigs().get(0).config().name());
+        } else {
+            env.put("rigs", farm.rigs().stream().map(RigFarm.Member::id).collect(Collectors.joining(", ")));
+            env.put("units", parts.stream().map(p -> p.rigId() + ": " + (p.unit().isEmpty() ? "?" : p.unit())).collect(Collectors.joining(", ")));
+            Map<String, String> shared = parts.isEmpty() ? Map.of() : new LinkedHashMap<>(parts.get(0).environment());
+            parts.forEach(p -> shared.entrySet().removeIf(e -> !e.getValue().equals(p.environment().get(e.getKey()))));
+            shared.remove("rig");
+            env.putAll(shared);
+            for (UnitPart p : parts) {
+                p.environment().forEach((k, v) -> {
+                    if (!shared.containsKey(k) && !k.equals("rig")) {
+                        env.put(p.rigId() + "." + k, v);
+                    }
+                });
+            }
+        }
         env.put("java", System.getProperty("java.version"));
-        env.putAll(ToolVersions.of(rigConfig, Home.allure(home)));
+        env.putAll(ToolVersions.of(farm.rigs().get(0).config(), Home.allure(home)));
         return env;
-    }
-
-    private static Path cacheDir() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("hil303");
     }
 
     private static String display(Path home, Path p) {

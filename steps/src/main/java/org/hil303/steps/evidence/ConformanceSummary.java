@@ -32,7 +32,11 @@ public record ConformanceSummary(List<Row> rows) {
     public enum Kind { AUTOMATED, ASSESSOR, OPEN }
 
     /** One test case of a provision, as the summary shows it; evidence is a link relative to the run folder. */
-    public record Case(String testCase, Kind kind, Verdict verdict, String name, String message, String evidence) {}
+    public record Case(String testCase, Kind kind, Verdict verdict, String name, String message, String evidence, String rig, String unit) {
+        Case(String testCase, Kind kind, Verdict verdict, String name, String message, String evidence) {
+            this(testCase, kind, verdict, name, message, evidence, "", "");
+        }
+    }
 
     public record Row(Provision provision, String support, String supportDetail, Verdict verdict, Coverage coverage, List<Case> testCases) {}
 
@@ -50,7 +54,7 @@ public record ConformanceSummary(List<Row> rows) {
             List<Case> cases = new ArrayList<>();
             for (TestCaseResult r : byProvision.getOrDefault(p.id(), List.of())) {
                 cases.add(new Case(r.testCase(), Kind.AUTOMATED, r.verdict(), r.name(), r.message(),
-                        evidenceLinks.getOrDefault(r.testCase(), "allure-report/index.html")));
+                        evidenceLinks.getOrDefault(r.testCase(), "allure-report/index.html"), r.rig(), r.unit()));
             }
             boolean automated = !cases.isEmpty();
             boolean assessed = false;

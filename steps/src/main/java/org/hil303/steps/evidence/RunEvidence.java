@@ -15,7 +15,7 @@ import org.hil303.steps.report.TestCaseResult;
 /** The end of a run: the conformance summaries and the evidence bundle, signed when the lab has a key. */
 public final class RunEvidence {
     /** What the run was: enough for a regulator to rerun it from the bundle. */
-    public record Run(String id, Path dir, Path rigFile, DutFile dut, Optional<String> tags, List<Path> images, Set<String> automatable) {}
+    public record Run(String id, Path dir, List<Path> rigFiles, DutFile dut, Optional<String> tags, List<Path> images, Set<String> automatable) {}
 
     /** What was written, for the user's last lines; signer is the lab certificate's subject. */
     public record Written(ConformanceSummary summary, Path bundle, Optional<String> signer) {}
@@ -36,7 +36,17 @@ public final class RunEvidence {
         SummaryFiles.write(run.dir(), results, summary, environment);
 
         EvidenceBundle bundle = new EvidenceBundle().addRun(run.dir());
-        bundle.add(EvidenceBundle.RIG + run.rigFile().getFileName(), run.rigFile());
+        // one entry per distinct rig file; a farm's run names them in order, a file used by several rigs more than once
+        List<String> rigEntries = new java.util.ArrayList<>();
+        Map<Path, String> entryOf = new LinkedHashMap<>();
+        for (Path rigFile : run.rigFiles()) {
+            String entry = entryOf.computeIfAbsent(rigFile.toAbsolutePath().normalize(), f -> {
+                String name = EvidenceBundle.RIG + f.getFileName();
+                return entryOf.containsValue(name) ? EvidenceBundle.RIG + (entryOf.size() + 1) + "-" + f.getFileName() : name;
+            });
+            bundle.add(entry, rigFile);
+            rigEntries.add(entry);
+        }
         Path dutFile = run.dut().file();
         bundle.add(EvidenceBundle.DUT + dutFile.getFileName(), dutFile);
         Path statementsFile = AssessorStatements.besideDut(dutFile);
@@ -61,7 +71,10 @@ public final class RunEvidence {
         Map<String, String> props = new LinkedHashMap<>(environment);
         props.put("bundle.format", "1");
         props.put("run.id", run.id());
-        props.put("run.rig.file", EvidenceBundle.RIG + run.rigFile().getFileName());
+        props.put("run.rig.file", rigEntries.get(0));
+        if (rigEntries.size() > 1) {
+            props.put("run.rig.files", String.join(",", rigEntries));
+        }
         props.put("run.dut.file", EvidenceBundle.DUT + dutFile.getFileName());
         run.tags().ifPresent(t -> props.put("run.tags", t));
         for (Path image : run.images()) {

@@ -44,8 +44,10 @@ public final class SummaryFiles {
         sep = "\n";
         for (TestCaseResult r : results) {
             b.append(sep).append(String.format(Locale.ROOT,
-                    "    {\"provision\": %s, \"testCase\": %s, \"name\": %s, \"verdict\": %s, \"durationMs\": %d, \"message\": %s}",
-                    json(r.provision()), json(r.testCase()), json(r.name()), json(r.verdict().name()), r.duration().toMillis(), json(r.message())));
+                    "    {\"provision\": %s, \"testCase\": %s, \"name\": %s, \"verdict\": %s, \"durationMs\": %d, \"message\": %s, "
+                            + "\"rig\": %s, \"unit\": %s}",
+                    json(r.provision()), json(r.testCase()), json(r.name()), json(r.verdict().name()), r.duration().toMillis(), json(r.message()),
+                    json(r.rig()), json(r.unit())));
             sep = ",\n";
         }
         b.append("\n  ],\n  \"coverage\": {");
@@ -76,7 +78,8 @@ public final class SummaryFiles {
                         .append(", \"verdict\": ").append(json(c.verdict().name()))
                         .append(", \"name\": ").append(json(c.name()))
                         .append(", \"message\": ").append(json(c.message()))
-                        .append(", \"evidence\": ").append(json(c.evidence())).append('}');
+                        .append(", \"evidence\": ").append(json(c.evidence()))
+                        .append(", \"rig\": ").append(json(c.rig())).append(", \"unit\": ").append(json(c.unit())).append('}');
                 csep = ", ";
             }
             b.append("]}");
@@ -87,7 +90,7 @@ public final class SummaryFiles {
 
     static String markdownText(ConformanceSummary summary, Map<String, String> env) {
         StringBuilder b = new StringBuilder("# EN 303 645 conformance summary\n\n");
-        for (String k : List.of("dut", "dut.model", "dut.firmware", "rig", "harness.version", "harness.commit", "run.started")) {
+        for (String k : List.of("dut", "dut.model", "dut.firmware", "rig", "rigs", "units", "harness.version", "harness.commit", "run.started")) {
             if (env.containsKey(k)) {
                 b.append("- ").append(k).append(": ").append(markdown(env.get(k))).append('\n');
             }
@@ -107,6 +110,9 @@ public final class SummaryFiles {
             for (Case c : r.testCases()) {
                 b.append(sep).append(c.evidence().isEmpty() ? markdown(c.testCase()) : "[" + markdown(c.testCase()) + "](" + c.evidence() + ")")
                         .append(' ').append(c.verdict().name());
+                if (!c.unit().isEmpty()) {
+                    b.append(" (").append(markdown(c.rig())).append(", unit ").append(markdown(c.unit())).append(')');
+                }
                 if (c.kind() != Kind.AUTOMATED && !c.message().isEmpty()) {
                     b.append(": ").append(markdown(c.message()));
                 }
@@ -133,7 +139,7 @@ public final class SummaryFiles {
                 <h1>EN 303 645 conformance summary</h1>
                 <dl>
                 """);
-        for (String k : List.of("dut", "dut.model", "dut.firmware", "rig", "harness.version", "harness.commit", "run.started")) {
+        for (String k : List.of("dut", "dut.model", "dut.firmware", "rig", "rigs", "units", "harness.version", "harness.commit", "run.started")) {
             if (env.containsKey(k)) {
                 b.append("<dt>").append(html(k)).append("</dt><dd>").append(html(env.get(k))).append("</dd>\n");
             }
@@ -156,6 +162,9 @@ public final class SummaryFiles {
                 b.append("<div class=\"case ").append(c.verdict().name()).append("\">")
                         .append(c.evidence().isEmpty() ? id : "<a href=\"" + html(c.evidence()) + "\">" + id + "</a>")
                         .append(' ').append(c.verdict().name());
+                if (!c.unit().isEmpty()) {
+                    b.append(" <span class=\"unit\">(").append(html(c.rig())).append(", unit ").append(html(c.unit())).append(")</span>");
+                }
                 if (!c.message().isEmpty()) {
                     b.append(" <span class=\"msg\">").append(html(abbreviate(c.message()))).append("</span>");
                 }

@@ -39,6 +39,27 @@ public final class RunReport {
                 """, StandardCharsets.UTF_8);
     }
 
+    /**
+     * An Allure result for a test case that produced none of its own (its rig's worker died first), so
+     * the report shows it INCONCLUSIVE (broken) with the reason instead of leaving it out.
+     */
+    public static void writeNotRun(Path results, TestCaseResult r) {
+        long now = System.currentTimeMillis();
+        io.qameta.allure.model.TestResult t = new io.qameta.allure.model.TestResult()
+                .setUuid(java.util.UUID.randomUUID().toString())
+                .setName(r.name()).setFullName(r.testCase() + " " + r.name())
+                .setStatus(io.qameta.allure.model.Status.BROKEN)
+                .setStatusDetails(new io.qameta.allure.model.StatusDetails().setMessage(r.message()))
+                .setStart(now).setStop(now)
+                .setLabels(new java.util.ArrayList<>(List.of(
+                        new io.qameta.allure.model.Label().setName("provision").setValue(r.provision()),
+                        new io.qameta.allure.model.Label().setName("testCase").setValue(r.testCase()),
+                        new io.qameta.allure.model.Label().setName("tag").setValue("provision=" + r.provision()),
+                        new io.qameta.allure.model.Label().setName("tag").setValue("testcase=" + r.testCase()),
+                        new io.qameta.allure.model.Label().setName("rig").setValue(r.rig()))));
+        new io.qameta.allure.FileSystemResultsWriter(results).write(t);
+    }
+
     /** Generates the HTML report offline; returns an error to show, or null. */
     public static String generateHtml(Path allureHome, Path results, Path report) {
         Path bin = allureHome.resolve("bin/allure");

@@ -39,6 +39,7 @@ public final class HarnessRun implements AutoCloseable {
     private final DutFile dut;
     private final Path runDir;
     private final Optional<RefdevImage> image;
+    private String rigId;
     private Rig rig;
     private BootStrategy boot;
     private Accounts accounts;
@@ -60,10 +61,30 @@ public final class HarnessRun implements AutoCloseable {
         this.dut = dut;
         this.runDir = runDir;
         this.image = image;
+        this.rigId = rigConfig.name();
+    }
+
+    /** The rig's name within the run (numbered when a run uses the same rig file several times). */
+    public void rigId(String id) {
+        rigId = id;
+    }
+
+    public String rigId() {
+        return rigId;
+    }
+
+    /** The serial number of the unit on the rig, once the rig is open and the unit has a label. */
+    public synchronized Optional<String> unitSerial() {
+        return Optional.ofNullable(rig).flatMap(Rig::label).map(org.hil303.rigs.UnitLabel::serial);
     }
 
     public static void begin(HarnessRun run) {
         current = run;
+    }
+
+    /** The run in progress in this process, if any (a run's coordinator has none: its workers do). */
+    public static Optional<HarnessRun> currentIfAny() {
+        return Optional.ofNullable(current);
     }
 
     public static HarnessRun current() {

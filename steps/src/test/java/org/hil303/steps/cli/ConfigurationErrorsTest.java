@@ -75,6 +75,37 @@ class ConfigurationErrorsTest {
     }
 
     @Test
+    void a_farm_file_naming_a_missing_rig_file_names_the_farm_files_line(@TempDir Path dir) throws Exception {
+        Path farm = dir.resolve("farm.yaml");
+        Files.writeString(farm, "farm: two\nrigs:\n  - virtual.yaml\n  - absent.yaml\n");
+        Files.copy(HOME.resolve("rigs/virtual.yaml"), dir.resolve("virtual.yaml"));
+        assertThat(Main.execute("run", "--rig", farm.toString())).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains(farm + ":4: rigs[1]: rig file " + dir.resolve("absent.yaml") + " not found");
+    }
+
+    @Test
+    void a_rig_with_hardware_named_twice_is_refused(@TempDir Path dir) throws Exception {
+        Path pi = HOME.resolve("rigs/pi-example.yaml");
+        assertThat(Main.execute("run", "--rig", pi.toString(), "--rig", pi.toString())).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("is named 2 times: a rig with hardware is wired to one unit");
+    }
+
+    @Test
+    void a_rig_held_by_another_run_is_refused_with_the_holders_name(@TempDir Path dir) throws Exception {
+        org.hil303.rigs.RigConfig pi = org.hil303.rigs.RigConfig.read(HOME.resolve("rigs/pi-example.yaml"));
+        try (var held = org.hil303.rigs.lease.RigLease.take(pi.name(), org.hil303.rigs.lease.RigLease.defaultDir(), "an-earlier-run")) {
+            assertThat(Main.execute("run", "--rig", pi.file().toString())).isEqualTo(Main.USAGE);
+        }
+        assertThat(stderr()).contains("rig '" + pi.name() + "' is in use by").contains("run an-earlier-run");
+    }
+
+    @Test
+    void a_bundle_to_compare_with_that_does_not_exist_is_a_usage_error(@TempDir Path dir) {
+        assertThat(Main.execute("run", "--compare-with", dir.resolve("absent.zip").toString())).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--compare-with " + dir.resolve("absent.zip") + ": no such file");
+    }
+
+    @Test
     void unknown_option_is_a_usage_error() {
         assertThat(Main.execute("run", "--dutt", "x")).isEqualTo(Main.USAGE);
         assertThat(stderr()).contains("--dutt");

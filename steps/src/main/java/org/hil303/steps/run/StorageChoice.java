@@ -1,4 +1,4 @@
-package org.hil303.steps.glue;
+package org.hil303.steps.run;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,10 +11,10 @@ import org.hil303.rigs.storage.RawStorage;
  * reader beside it); the rig must then have that way. Left open, the DUT's console is taken when
  * the rig file declares it, since a lab declares it for a DUT no reader can reach.
  */
-final class StorageChoice {
+public final class StorageChoice {
     private StorageChoice() {}
 
-    static RawStorage choose(Optional<RawStorage.Access> named, String rig, Optional<RawStorage> reader,
+    public static RawStorage choose(Optional<RawStorage.Access> named, String rig, Optional<RawStorage> reader,
                              Optional<Supplier<RawStorage>> viaConsole) {
         if (named.isEmpty()) {
             return viaConsole.map(Supplier::get).or(() -> reader).orElseThrow(() -> new RigFault("the DUT's raw storage cannot be read on rig '"

@@ -1,4 +1,4 @@
-package org.hil303.steps.glue;
+package org.hil303.steps.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,6 +53,8 @@ class StorageChoiceTest {
         public byte read(long offset) {
             return 0;
         }
+
+        public void readAll(java.util.function.Consumer<byte[]> pieces) {}
 
         public void write(long offset, byte value) {}
 
