@@ -41,6 +41,13 @@ final class BenchCommand implements Callable<Integer> {
             description = "measured runs of each tool, taken in turns; the figure is the median (default: ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--farm", description = {"instead: the suite's wall time on 1, 2 and 3 virtual rigs, one after another, and the speed-up",
+            "(default DUT: fixtures/duts/refdev-compliant.yaml; takes about half an hour)"})
+    boolean farm;
+
+    @Option(names = "--tags", paramLabel = "EXPRESSION", description = "with --farm: the part of the suite to time (default: all of it)")
+    String tags;
+
     private final PrintStream out = System.out;
 
     @Override
@@ -50,6 +57,14 @@ final class BenchCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Path home = RunCommand.Home.dir();
+        if (farm) {
+            try {
+                return FarmBench.run(home, Optional.ofNullable(dut).orElse(home.resolve("fixtures/duts/refdev-compliant.yaml")), tags, 3, out);
+            } catch (java.io.IOException e) {
+                System.err.println("error: " + e.getMessage());
+                return Main.INCONCLUSIVE;
+            }
+        }
         RigConfig rigConfig;
         DutFile dutFile;
         try {
@@ -61,7 +76,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         boolean virtual = rigConfig.kind() == RigConfig.Kind.VIRTUAL;
         if (virtual && !NetworkNamespace.entered()) {
-            return new RunCommand().startInNamespace(home, rigConfig, dutFile);
+            Optional<String> missing = VirtualRigSetup.unavailable(rigConfig.virtual().orElseThrow().qemu());
+            if (missing.isPresent()) {
+                System.err.println("error: " + missing.get());
+                return Main.USAGE;
+            }
+            try {
+                return VirtualRigSetup.again(home, VirtualRigSetup.image(home, out), Main.arguments());
+            } catch (RigFault e) {
+                System.err.println("error: " + e.getMessage());
+                return Main.INCONCLUSIVE;
+            }
         }
         Path runDir = home.resolve("reports/bench").resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Optional<VirtualRig.Dut> virtualDut = Optional.ofNullable(System.getProperty(RunCommand.IMAGE_PROPERTY))
