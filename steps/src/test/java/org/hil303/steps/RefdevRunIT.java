@@ -20,13 +20,24 @@ import java.util.zip.ZipOutputStream;
 import org.hil303.steps.evidence.LabKeys;
 import org.hil303.steps.run.Provisions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The harness end to end, as a user runs it: the packaged CLI against the reference device on the
  * virtual rig. Each automated test case must PASS on the compliant profile and FAIL on the weak one
  * where its flaw is; a broken rig must give INCONCLUSIVE, never a verdict about the device.
+ *
+ * <p>The two full runs go through a farm of three virtual rigs, each alone on the machine (they take
+ * its cores); the short single-flaw runs take turns two at a time beside each other, which a 2-core
+ * machine bears since a run mostly waits on its emulated device.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RefdevRunIT {
+    /** The machine's cores: a full farm run holds them alone, the short runs share them. */
+    private static final String CORES = "cores";
     private static final Path HOME = Path.of(System.getProperty("hil303.home", "..")).toAbsolutePath().normalize();
     private static final Pattern CASE = Pattern.compile("\"testCase\": \"([^\"]+)\", \"name\": \"[^\"]*\", \"verdict\": \"([A-Z_]+)\"");
 
@@ -64,6 +75,31 @@ class RefdevRunIT {
         return new Run(p.exitValue(), output, verdicts);
     }
 
+    /**
+     * Every test case of a farm run names the rig and unit it was measured on (the cross-unit ones none), the
+     * units are as many as the rigs, and the Allure results carry them too.
+     */
+    private static void assertMeasuredOnEveryUnit(String name, int rigs) throws IOException {
+        String summary = Files.readString(HOME.resolve("steps/target/it-reports").resolve(name).resolve("latest/summary.json"));
+        Matcher m = Pattern.compile("\"testCase\": \"([^\"]+)\", [^\n]*\"rig\": \"([^\"]*)\", \"unit\": \"([^\"]*)\"}").matcher(
+                summary.substring(summary.indexOf("\"testCases\""), summary.indexOf("\"coverage\"")));
+        java.util.Set<String> units = new java.util.TreeSet<>();
+        int cases = 0;
+        while (m.find()) {
+            cases++;
+            boolean crossUnit = m.group(1).startsWith("5.1-2-") || m.group(1).startsWith("5.4-3-") || m.group(1).startsWith("5.4-4-");
+            assertThat(m.group(2).isEmpty()).as(m.group(1) + " names its rig").isEqualTo(crossUnit);
+            assertThat(m.group(3).isEmpty()).as(m.group(1) + " names its unit").isEqualTo(crossUnit);
+            if (!crossUnit) {
+                assertThat(m.group(3)).matches("RD-\\d{6}");
+                units.add(m.group(2) + " " + m.group(3));
+            }
+        }
+        assertThat(cases).isGreaterThan(30);
+        assertThat(units).as("rig and unit pairs").hasSize(rigs);
+        assertThat(anyAttachment(name, t -> t.contains("\"name\":\"unit\",\"value\":\"RD-"))).as("Allure results name the unit").isTrue();
+    }
+
     private static final List<String> SEVERITY = List.of("FAIL", "INCONCLUSIVE", "PASS", "NOT_APPLICABLE");
 
     private static String worse(String a, String b) {
@@ -71,8 +107,9 @@ class RefdevRunIT {
     }
 
     @Test
-    void compliant_reference_device_passes_every_test_case() throws Exception {
-        Run run = hil303("compliant", "--dut", "fixtures/duts/refdev-compliant.yaml");
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ_WRITE)
+    void compliant_reference_device_passes_every_test_case_on_three_units_at_once() throws Exception {
+        Run run = hil303("compliant", "--rig", "rigs/farm-virtual-3.yaml", "--dut", "fixtures/duts/refdev-compliant.yaml");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 entry("5.1-1-2", "PASS"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "PASS"), entry("5.6-4-2", "PASS"),
                 entry("5.2-1-2", "PASS"), entry("5.3-13-2", "PASS"),
@@ -86,8 +123,11 @@ class RefdevRunIT {
                 entry("5.3-2-2b", "PASS"), entry("5.3-2-2c", "PASS"),
                 entry("5.3-4-2", "PASS"), entry("5.3-5-2", "PASS"), entry("5.3-6-2", "PASS"), entry("5.3-6-2b", "PASS"), entry("5.3-7-2", "PASS"),
                 entry("5.3-7-2b", "PASS"),
-                entry("5.9-1-2", "PASS")));
+                entry("5.9-1-2", "PASS"),
+                entry("5.1-2-2", "PASS"), entry("5.4-3-2", "PASS"), entry("5.4-4-2", "PASS")));
         assertThat(run.status()).isZero();
+        assertThat(run.output()).contains("[virtual-1]").contains("[virtual-2]").contains("[virtual-3]").contains("on 3 rigs");
+        assertMeasuredOnEveryUnit("compliant", 3);
         assertThat(run.output()).contains("report:  ").contains("allure-report/index.html");
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/allure-report/index.html")).exists();
         assertThat(HOME.resolve("steps/target/it-reports/compliant/latest/captures/5.8-1-2.pcap")).isNotEmptyFile();
@@ -95,9 +135,10 @@ class RefdevRunIT {
     }
 
     @Test
-    void weak_reference_device_fails_where_its_flaws_are() throws Exception {
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ_WRITE)
+    void weak_reference_device_fails_where_its_flaws_are_on_three_units_at_once() throws Exception {
         // a fixed seed: the weak API's crash must be found in every CI run, not by the luck of the draw
-        Run run = hil303("weak", "--dut", "fixtures/duts/refdev-weak.yaml", "--seed", "303645");
+        Run run = hil303("weak", "--rig", "rigs/farm-virtual-3.yaml", "--dut", "fixtures/duts/refdev-weak.yaml", "--seed", "303645");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 entry("5.1-1-2", "FAIL"), entry("5.1-4-2", "PASS"), entry("5.1-5-2", "FAIL"), entry("5.6-4-2", "FAIL"),
                 entry("5.2-1-2", "FAIL"), entry("5.3-13-2", "FAIL"),
@@ -111,8 +152,10 @@ class RefdevRunIT {
                 entry("5.3-2-2b", "FAIL"), entry("5.3-2-2c", "FAIL"),
                 entry("5.3-4-2", "FAIL"), entry("5.3-5-2", "FAIL"), entry("5.3-6-2", "FAIL"), entry("5.3-6-2b", "FAIL"), entry("5.3-7-2", "FAIL"),
                 entry("5.3-7-2b", "PASS"),
-                entry("5.9-1-2", "FAIL")));
+                entry("5.9-1-2", "FAIL"),
+                entry("5.1-2-2", "FAIL"), entry("5.4-3-2", "FAIL"), entry("5.4-4-2", "FAIL")));
         assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("have the same password").contains("is the same on units");
         assertThat(run.output()).contains("admin").contains("without authentication")
                 .contains("expired on").contains("does not state the end of support")
                 .contains("open ports the IXIT (13-SoftServ) does not declare: tcp/80")
@@ -136,6 +179,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void an_interruptible_boot_alone_fails_5_6_4() throws Exception {
         Run run = hil303("autoboot", "--dut", "fixtures/duts/refdev-autoboot.yaml", "--tags", "@provision=5.6-4");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.6-4-2", "FAIL"));
@@ -144,6 +188,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_password_change_that_is_not_applied_fails_5_1_4() throws Exception {
         Run run = hil303("passwd-ignored", "--dut", "fixtures/duts/refdev-passwd-ignored.yaml", "--tags", "@provision=5.1-4");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-4-2", "FAIL"));
@@ -152,6 +197,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_missing_console_is_inconclusive_not_a_verdict() throws Exception {
         Path rig = HOME.resolve("steps/target/it-reports/rig-without-console.yaml");
         Files.createDirectories(rig.getParent());
@@ -163,6 +209,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_cloud_client_that_skips_the_host_name_check_fails_5_5_1_2c_on_that_certificate_alone() throws Exception {
         Run run = hil303("cloud-hostname", "--dut", "fixtures/duts/refdev-cloud-hostname.yaml", "--tags", "@testcase=5.5-1-2c");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.5-1-2c", "FAIL"));
@@ -239,6 +286,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_regulator_reproduces_a_short_bundle_with_the_same_verdicts() throws Exception {
         Run lab = hil303("reproduce-lab", "--dut", "fixtures/duts/refdev-compliant.yaml", "--tags", "@provision=5.6-4");
         assertThat(lab.verdicts()).as(lab.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.6-4-2", "PASS"));
@@ -249,6 +297,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_factory_reset_that_only_unlinks_fails_5_11_1_on_the_raw_storage() throws Exception {
         Run run = hil303("reset-unlinks", "--dut", "fixtures/duts/refdev-reset-unlinks.yaml", "--tags", "@provision=5.11-1");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.11-1-2", "FAIL"));
@@ -259,6 +308,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_boot_without_software_verification_fails_5_7_1_and_5_7_2() throws Exception {
         Run run = hil303("no-secure-boot", "--dut", "fixtures/duts/refdev-no-secure-boot.yaml",
                 "--tags", "@provision=5.7-1 or @provision=5.7-2");
@@ -269,6 +319,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void an_api_that_dies_of_an_oversized_value_fails_5_13_1_and_the_same_seed_replays_it() throws Exception {
         Run run = hil303("api-overflow", "--dut", "fixtures/duts/refdev-api-overflow.yaml", "--tags", "@provision=5.13-1", "--seed", "303645",
                 "--fuzz-budget", "10");
@@ -283,6 +334,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_cloud_client_that_drops_events_during_an_outage_fails_5_9_2() throws Exception {
         Run run = hil303("events-lost", "--dut", "fixtures/duts/refdev-events-lost.yaml", "--tags", "@provision=5.9-2");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.9-2-2", "FAIL"));
@@ -292,6 +344,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_cloud_client_that_retries_without_backing_off_fails_5_9_3() throws Exception {
         Run run = hil303("reconnect-storm", "--dut", "fixtures/duts/refdev-reconnect-storm.yaml", "--tags", "@provision=5.9-3");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.9-3-2", "FAIL"));
@@ -301,6 +354,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void an_update_agent_that_skips_the_signature_fails_5_3_9_alone() throws Exception {
         Run run = hil303("update-unsigned", "--dut", "fixtures/duts/refdev-update-unsigned.yaml", "--tags", "@provision=5.3-9");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-9-2", "FAIL"));
@@ -311,6 +365,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void an_update_agent_that_accepts_downgrades_fails_5_3_2_alone() throws Exception {
         Run run = hil303("update-downgrade", "--dut", "fixtures/duts/refdev-update-downgrade.yaml", "--tags", "@testcase=5.3-2-2");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2", "FAIL"));
@@ -319,6 +374,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void an_update_that_is_never_rolled_back_fails_5_3_2_2b_alone() throws Exception {
         Run run = hil303("update-no-rollback", "--dut", "fixtures/duts/refdev-update-no-rollback.yaml", "--tags", "@testcase=5.3-2-2b");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-2-2b", "FAIL"));
@@ -335,6 +391,7 @@ class RefdevRunIT {
      * verdict because 5.3-2-2, which installs that image, is taken last.
      */
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void supplier_images_signed_outside_the_harness_pass_the_update_test_cases_on_the_compliant_device() throws Exception {
         Path file = supplierDut("it-supplier", "ed25519", "-algorithm", "ed25519");
 
@@ -358,6 +415,7 @@ class RefdevRunIT {
      * but the key itself is below best practice: 5.3-7-2b FAILs, alone.
      */
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void updates_signed_with_rsa_1024_fail_5_3_7_2b_alone() throws Exception {
         Path file = supplierDut("it-supplier-rsa1024", "rsa-pkcs1-sha256", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024");
         Run run = hil303("supplier-rsa1024", "--dut", file.toString(), "--tags", "@provision=5.3-7 or @testcase=5.3-9-2");
@@ -450,6 +508,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_reset_that_forgets_the_cloud_fails_5_11_2_alone() throws Exception {
         Run run = hil303("reset-keeps-cloud", "--dut", "fixtures/duts/refdev-reset-keeps-cloud.yaml", "--tags", "@provision=5.11-2");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.11-2-2", "FAIL"));
@@ -463,6 +522,7 @@ class RefdevRunIT {
      * the virtual rig: the same verdicts as the flash image gives, reading and altering alike.
      */
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void the_raw_storage_read_through_the_dut_console_gives_the_verdicts_of_the_flash_image() throws Exception {
         Path rig = HOME.resolve("steps/target/it-reports/rig-console-storage.yaml");
         Files.createDirectories(rig.getParent());
@@ -488,6 +548,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void an_update_client_that_accepts_legacy_tls_fails_5_3_7_2_alone() throws Exception {
         Run run = hil303("update-weak-crypto", "--dut", "fixtures/duts/refdev-update-weak-crypto.yaml", "--tags", "@provision=5.3-7");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-7-2", "FAIL", "5.3-7-2b", "PASS"));
@@ -496,6 +557,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_device_that_never_checks_by_itself_fails_5_3_4_5_3_5_and_5_3_6() throws Exception {
         Run run = hil303("update-manual-only", "--dut", "fixtures/duts/refdev-update-manual-only.yaml", "--tags",
                 "@provision=5.3-4 or @provision=5.3-5 or @provision=5.3-6");
@@ -506,6 +568,7 @@ class RefdevRunIT {
     }
 
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_configuration_rewritten_in_place_fails_5_9_1_alone() throws Exception {
         Run run = hil303("config-torn", "--dut", "fixtures/duts/refdev-config-torn.yaml", "--tags", "@provision=5.9-1");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.9-1-2", "FAIL"));
@@ -517,6 +580,7 @@ class RefdevRunIT {
 
     /** Altered software is detected and reported, but the unit goes on talking to its cloud: 5.7-2-2's second half alone. */
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_device_that_stays_online_after_a_failed_integrity_check_fails_5_7_2_alone() throws Exception {
         Run run = hil303("tamper-online", "--dut", "fixtures/duts/refdev-tamper-online.yaml",
                 "--tags", "@provision=5.7-1 or @provision=5.7-2");
@@ -528,10 +592,53 @@ class RefdevRunIT {
 
     /** Automatic updates the user must first switch on: off in the initialized state, after a factory reset too. */
     @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void automatic_updates_off_after_a_factory_reset_fail_5_3_6_2b() throws Exception {
         Run run = hil303("updates-off-by-default", "--dut", "fixtures/duts/refdev-updates-off-by-default.yaml", "--tags", "@testcase=5.3-6-2b");
         assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.3-6-2b", "FAIL"));
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.output()).contains("the DUT did not check the update server within").contains("the update server heard nothing from it");
+    }
+
+    @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
+    void passwords_derived_from_the_serial_number_fail_5_1_2_alone() throws Exception {
+        Run run = hil303("serial-derived-password", "--dut", "fixtures/duts/refdev-serial-derived-password.yaml", "--tags", "@cross-unit");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-2-2", "FAIL", "5.4-3-2", "PASS", "5.4-4-2", "PASS"));
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.output()).contains("characters of SHA-256(the serial as printed)").doesNotContain("have the same password");
+    }
+
+    @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
+    void one_ssh_host_key_on_every_unit_fails_5_4_4_and_5_4_3() throws Exception {
+        Run run = hil303("shared-host-key", "--dut", "fixtures/duts/refdev-shared-host-key.yaml", "--tags", "@cross-unit");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-2-2", "PASS", "5.4-3-2", "FAIL", "5.4-4-2", "FAIL"));
+        // the key the units show and the one in their storage carry the same fingerprint
+        Matcher shown = Pattern.compile("SSH host key ssh-ed25519 \\(tcp/22\\) (sha256:[0-9a-f]{64}) is the same on units").matcher(run.output());
+        assertThat(shown.find()).as(run.why()).isTrue();
+        assertThat(run.output()).contains("Ed25519 private key " + shown.group(1) + " is in the raw storage of units");
+    }
+
+    @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
+    void a_private_key_compiled_into_the_firmware_fails_5_4_3_alone() throws Exception {
+        Run run = hil303("hardcoded-key", "--dut", "fixtures/duts/refdev-hardcoded-key.yaml", "--tags", "@cross-unit");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-2-2", "PASS", "5.4-3-2", "FAIL", "5.4-4-2", "PASS"));
+        assertThat(run.output()).contains("EC private key in the software image at layer-hardcoded-key.cpio.gz:/usr/lib/hil303/firmware/support-key.pem");
+    }
+
+    /** A lab with one rig: one unit cannot be compared, so INCONCLUSIVE; the second sample's run compares itself with the first's bundle. */
+    @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
+    void one_unit_is_inconclusive_across_units_until_a_second_is_compared_through_the_first_ones_bundle() throws Exception {
+        Run first = hil303("one-unit-first", "--rig", "rigs/virtual.yaml", "--tags", "@cross-unit");
+        assertThat(first.verdicts()).as(first.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-2-2", "INCONCLUSIVE", "5.4-3-2", "INCONCLUSIVE",
+                "5.4-4-2", "INCONCLUSIVE"));
+        assertThat(first.status()).isEqualTo(3);
+        assertThat(first.output()).contains("only one unit (RD-").contains("--compare-with");
+        Run second = hil303("one-unit-second", "--rig", "rigs/virtual.yaml", "--tags", "@cross-unit", "--compare-with", bundleOf("one-unit-first").toString());
+        assertThat(second.verdicts()).as(second.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.1-2-2", "PASS", "5.4-3-2", "PASS", "5.4-4-2", "PASS"));
+        assertThat(second.output()).contains("and from earlier runs RD-");
     }
 }

@@ -71,7 +71,7 @@ final class VerifyCommand implements Callable<Integer> {
             Properties p = new Properties();
             p.load(new java.io.StringReader(new String(props, StandardCharsets.UTF_8)));
             System.out.println(Escape.plain("  DUT " + p.getProperty("dut", "?") + " (" + p.getProperty("run.dut.file", "?") + "), rig "
-                    + p.getProperty("rig", "?") + ", harness " + p.getProperty("harness.version", "?") + " " + p.getProperty("harness.commit", "")
+                    + p.getProperty("rig", p.getProperty("rigs", "?")) + ", harness " + p.getProperty("harness.version", "?") + " " + p.getProperty("harness.commit", "")
                     + ", run " + p.getProperty("run.id", "?") + (p.getProperty("run.tags") == null ? "" : ", tags " + p.getProperty("run.tags"))));
         }
         byte[] summary = files.get(EvidenceBundle.RUN + "summary.json");
