@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.buttons.Button;
 import org.hil303.rigs.console.Console;
 import org.hil303.rigs.network.NetworkPath;

@@ -2,7 +2,7 @@ package org.hil303.rigs.boot;
 
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.Timeout;
 
 /**
  * How to tell that the DUT has booted, from its description: the console line it prints when ready,

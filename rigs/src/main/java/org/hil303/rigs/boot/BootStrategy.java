@@ -2,10 +2,10 @@ package org.hil303.rigs.boot;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.hil303.rigs.Durations;
 import org.hil303.rigs.Rig;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.Durations;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.rigs.console.Console;
 import org.hil303.rigs.console.ConsoleEvent;
 import org.hil303.rigs.console.ConsoleMatch;

@@ -1,6 +1,6 @@
 package org.hil303.rigs.boot;
 
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /** The DUT did not reach the state a scenario needs: the scenario cannot establish its facts. */
 public final class DutNotReady extends RigFault {

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.Timeout;
 
 /**
  * Every byte the console delivers, from rig open to rig close, whether a step reads it or not.

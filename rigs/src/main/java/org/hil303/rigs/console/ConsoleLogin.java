@@ -2,7 +2,7 @@ package org.hil303.rigs.console;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.Timeout;
 
 /**
  * Logs in on the console the way a person at the UART would, and says what happened. A prompt that

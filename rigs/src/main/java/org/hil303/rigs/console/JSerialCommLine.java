@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /** A serial port opened by path through jSerialComm (a USB-UART, or the virtual rig's pseudo-terminal). */
 public final class JSerialCommLine implements SerialLine {

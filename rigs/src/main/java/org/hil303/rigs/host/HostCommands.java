@@ -1,7 +1,7 @@
 package org.hil303.rigs.host;
 
 import java.util.List;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.Timeout;
 
 /**
  * Runs a program on the rig's own host (the Pi): the seam between the drivers that switch the rig's
@@ -12,7 +12,7 @@ public interface HostCommands {
     /**
      * @param input written to the program's standard input, empty for none
      * @return what the program printed (stdout and stderr); a non-zero exit, a missing program or
-     *     the timeout passing is a {@link org.hil303.rigs.RigFault} that names the command
+     *     the timeout passing is a {@link org.hil303.rigs.base.RigFault} that names the command
      */
     String run(List<String> command, String input, Timeout timeout);
 

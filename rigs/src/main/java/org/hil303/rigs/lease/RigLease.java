@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

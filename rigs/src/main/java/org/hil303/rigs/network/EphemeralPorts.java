@@ -3,7 +3,7 @@ package org.hil303.rigs.network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /**
  * Where the kernel picks the local ports of outgoing connections. Every service of the harness

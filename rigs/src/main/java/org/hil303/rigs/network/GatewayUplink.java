@@ -3,8 +3,8 @@ package org.hil303.rigs.network;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntSupplier;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.rigs.host.HostCommands;
 
 /**

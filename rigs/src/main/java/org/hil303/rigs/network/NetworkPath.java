@@ -5,8 +5,8 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 
 /**
  * The rig's network path to the DUT. Every probe asks it for its target, and it refuses any

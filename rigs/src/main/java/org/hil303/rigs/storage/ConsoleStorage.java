@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 
 /**
  * The DUT's raw storage read through its own console as root, for rigs with no reader beside it:

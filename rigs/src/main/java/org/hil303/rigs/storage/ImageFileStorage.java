@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /** Raw storage that is an image file, such as the emulated unit's flash; refused while the device runs. */
 public final class ImageFileStorage implements RawStorage {

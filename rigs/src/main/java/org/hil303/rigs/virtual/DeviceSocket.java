@@ -9,7 +9,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /**
  * A unix socket the emulated device's UART connects to each time it powers on (QEMU chardev,

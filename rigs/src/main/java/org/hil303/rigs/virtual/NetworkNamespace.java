@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /**
  * The virtual rig's private network: the harness and the emulated device alone in a network

@@ -1,11 +1,11 @@
 package org.hil303.rigs.virtual;
 
-import com.sun.jna.Library;
 import com.sun.jna.LastErrorException;
+import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import java.io.IOException;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /**
  * A pseudo-terminal pair made with posix_openpt. The rig holds the master for its whole life, so the

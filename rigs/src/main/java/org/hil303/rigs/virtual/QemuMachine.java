@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Consumer;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /**
  * The reference device's firmware image (kernel + initramfs), built from Debian packages by the

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.hil303.rigs.RigFault;
 import org.hil303.rigs.UnitLabel;
+import org.hil303.rigs.base.RigFault;
 
 /**
  * One emulated unit fresh from the factory: blank flash and a label with its serial number, its MAC

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.rigs.console.ConsoleLogin.Outcome;
 import org.hil303.rigs.console.FakeDevice.Kind;
 import org.junit.jupiter.api.AfterEach;

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.hil303.rigs.Eventually;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -149,7 +149,7 @@ class ConsoleTest {
     @Test
     void a_cursor_query_after_a_prompt_does_not_hide_the_prompt() throws Exception {
         feed("root@refdev:~# \u001b[6n");
-        assertThat(console.await(Pattern.compile("# $", Pattern.MULTILINE), 0, org.hil303.rigs.Timeout.of("t", java.time.Duration.ofSeconds(2))))
+        assertThat(console.await(Pattern.compile("# $", Pattern.MULTILINE), 0, org.hil303.rigs.base.Timeout.of("t", java.time.Duration.ofSeconds(2))))
                 .isPresent();
     }
 

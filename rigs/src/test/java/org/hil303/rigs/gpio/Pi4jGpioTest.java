@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hil303.rigs.Eventually;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

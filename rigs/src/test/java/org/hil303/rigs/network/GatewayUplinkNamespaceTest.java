@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.rigs.host.HostCommands;
 import org.hil303.rigs.host.ProcessCommands;
 import org.hil303.rigs.virtual.Tools;

@@ -3,7 +3,7 @@ package org.hil303.rigs.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.host.FakeHostCommands;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.junit.jupiter.api.Test;
 
 /** What a DUT prints for a piece of its storage is untrusted: anything but a clean dump is an error, never wrong bytes. */

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.hil303.rigs.Durations;
+import org.hil303.rigs.base.Durations;
 import org.hil303.steps.evidence.RunVerdicts;
 
 /**

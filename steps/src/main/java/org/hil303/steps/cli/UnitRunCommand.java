@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.hil303.fixtures.dut.DutFile;
 import org.hil303.fixtures.units.UnitFacts;
 import org.hil303.rigs.RigConfig;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.config.ConfigException;
 import org.hil303.rigs.virtual.NetworkNamespace;
 import org.hil303.rigs.virtual.RefdevImage;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.virtual.NetworkNamespace;
 import org.hil303.rigs.virtual.RefdevImage;
 import org.hil303.rigs.virtual.Tools;

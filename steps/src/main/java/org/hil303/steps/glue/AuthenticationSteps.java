@@ -22,7 +22,7 @@ import org.hil303.fixtures.login.Credential;
 import org.hil303.fixtures.login.CredentialList;
 import org.hil303.fixtures.login.LoginOutcome;
 import org.hil303.fixtures.login.LoginSurface;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.1-1 and 5.1-5: what the login surfaces accept. */

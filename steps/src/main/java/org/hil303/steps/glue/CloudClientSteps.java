@@ -9,8 +9,8 @@ import org.hil303.fixtures.cloud.CloudAttempt;
 import org.hil303.fixtures.cloud.CloudCertificate;
 import org.hil303.fixtures.cloud.FakeCloud;
 import org.hil303.fixtures.dut.CloudSpec;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.5-1, the DUT as a TLS client: the fake cloud shows it a good certificate and four bad ones in turn. */

@@ -11,8 +11,8 @@ import org.hil303.fixtures.cloud.FakeCloud;
 import org.hil303.fixtures.dut.CloudRequestSpec;
 import org.hil303.fixtures.dut.CloudSpec;
 import org.hil303.fixtures.dut.FactoryResetSpec;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.11-2: the factory reset reaches the associated cloud service, which the rig plays. */

@@ -17,7 +17,7 @@ import org.hil303.fixtures.network.HttpProbe;
 import org.hil303.fixtures.resilience.ConfigurationApi;
 import org.hil303.fixtures.resilience.ConfigurationCuts;
 import org.hil303.fixtures.resilience.ConfigurationSnapshot;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.boot.BootStrategy;
 import org.hil303.rigs.boot.DutNotReady;
 import org.hil303.rigs.console.ReportText;

@@ -5,7 +5,7 @@ import io.cucumber.java.en.When;
 import org.hil303.fixtures.debug.BootInterruptCheck;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.dut.SurfaceKind;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.console.ConsoleLogin;
 import org.hil303.rigs.console.ConsolePrompts;
 import org.hil303.steps.report.NonConformity;

@@ -1,7 +1,7 @@
 package org.hil303.steps.glue;
 
 import org.hil303.fixtures.dut.FactoryResetSpec;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /** A factory reset by one of the means the IXIT declares, waited for until the DUT is ready again. */
 final class FactoryReset {

@@ -12,7 +12,7 @@ import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.fixtures.lifecycle.UserData;
 import org.hil303.fixtures.login.LoginAttempt;
 import org.hil303.fixtures.login.LoginOutcome;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.boot.BootStrategy;
 import org.hil303.rigs.console.ConsoleLogin;
 import org.hil303.rigs.console.ReportText;

@@ -20,11 +20,11 @@ import org.hil303.fixtures.fuzz.Fuzzer;
 import org.hil303.fixtures.fuzz.HttpApiTarget;
 import org.hil303.fixtures.fuzz.Printable;
 import org.hil303.fixtures.fuzz.SshTransportTarget;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.rigs.console.Console;
-import org.hil303.rigs.console.ConsoleLogin;
 import org.hil303.rigs.console.ConsoleEvent;
+import org.hil303.rigs.console.ConsoleLogin;
 import org.hil303.rigs.console.ReportText;
 import org.hil303.steps.report.NonConformity;
 import org.hil303.steps.run.ApiAccounts;
@@ -74,7 +74,7 @@ public final class FuzzSteps {
                 }
             }
             reports.add(r);
-            String took = org.hil303.rigs.Durations.human(Duration.ofNanos(System.nanoTime() - start));
+            String took = org.hil303.rigs.base.Durations.human(Duration.ofNanos(System.nanoTime() - start));
             world.progress(t.name() + ": " + r.sent() + " inputs in " + took + (r.failure().isPresent() ? ", failed" : ", alive throughout"));
             world.evidence("fuzz " + t.name(), "took " + took + "\n" + evidence(t, r));
             r.failure().ifPresent(f -> keep(t, r, f));

@@ -14,7 +14,7 @@ final class LifecycleShell {
     }
 
     /** With a longer wait for each command, for commands that take long by nature (an update). */
-    static ConsoleShell open(DutWorld world, org.hil303.rigs.Timeout command) {
+    static ConsoleShell open(DutWorld world, org.hil303.rigs.base.Timeout command) {
         world.rig(); // the scenario's console slice starts here
         return UnitAccess.shell(world.run(), command);
     }

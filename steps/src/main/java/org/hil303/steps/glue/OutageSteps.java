@@ -17,8 +17,8 @@ import org.hil303.fixtures.resilience.ConnectionAttempts;
 import org.hil303.fixtures.resilience.EventDelivery;
 import org.hil303.fixtures.resilience.ReconnectLimit;
 import org.hil303.fixtures.resilience.UplinkOutage;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.rigs.network.Uplink;
 import org.hil303.steps.report.NonConformity;
 

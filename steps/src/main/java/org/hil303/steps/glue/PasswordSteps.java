@@ -9,7 +9,7 @@ import org.hil303.fixtures.auth.PasswordChange;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.login.LoginAttempt;
 import org.hil303.fixtures.login.LoginOutcome;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.console.ConsoleLogin;
 import org.hil303.steps.report.NonConformity;
 

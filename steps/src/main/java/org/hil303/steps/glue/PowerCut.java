@@ -3,10 +3,10 @@ package org.hil303.steps.glue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.hil303.fixtures.lifecycle.SeededPowerCuts;
-import java.util.concurrent.TimeUnit;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.boot.DutNotReady;
 
 /** A power cut at a chosen moment of something the DUT was asked to do; the power comes back and the DUT is waited for. */

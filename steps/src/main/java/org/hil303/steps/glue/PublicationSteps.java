@@ -15,7 +15,7 @@ import org.hil303.fixtures.publications.SecurityTxtCheck;
 import org.hil303.fixtures.publications.SupportPeriodCheck;
 import org.hil303.fixtures.publications.WebFetcher;
 import org.hil303.fixtures.publications.WebPage;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.2-1 and 5.3-13: what the manufacturer must publish, read where the IXIT says it is. */

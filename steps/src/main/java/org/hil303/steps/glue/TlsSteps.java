@@ -12,7 +12,7 @@ import org.hil303.fixtures.tls.TlsJudgement;
 import org.hil303.fixtures.tls.TlsPolicy;
 import org.hil303.fixtures.tls.TlsProber;
 import org.hil303.fixtures.tls.TlsReport;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.5-1, the DUT as a TLS server: what each TLS service accepts, against the best-practice profile. */

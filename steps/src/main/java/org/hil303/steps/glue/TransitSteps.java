@@ -13,7 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.hil303.fixtures.capture.CleartextSearch;
 import org.hil303.fixtures.capture.Marker;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 import org.hil303.steps.run.TransitCapture;
 

@@ -3,7 +3,7 @@ package org.hil303.steps.glue;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.update.UpdateImages;
 import org.hil303.fixtures.update.UpdatePki;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 
 /** What every update scenario starts from: the IXIT's update section, the run's PKI and the images to offer. */
 final class UpdateContext {

@@ -22,8 +22,8 @@ import org.hil303.fixtures.update.UpdateCrypto;
 import org.hil303.fixtures.update.UpdateOffer;
 import org.hil303.fixtures.update.UpdatePki;
 import org.hil303.fixtures.update.UpdateServer;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 import org.hil303.rigs.boot.BootStrategy;
 import org.hil303.steps.report.NonConformity;
 

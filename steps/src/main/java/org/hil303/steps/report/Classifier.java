@@ -39,7 +39,7 @@ public final class Classifier {
         if (e == null) {
             return s == Status.PASSED ? "" : s.name().toLowerCase();
         }
-        if (e instanceof NonConformity || e instanceof TestAbortedException || e instanceof org.hil303.rigs.RigFault) {
+        if (e instanceof NonConformity || e instanceof TestAbortedException || e instanceof org.hil303.rigs.base.RigFault) {
             return e.getMessage();
         }
         return "harness error: " + e;

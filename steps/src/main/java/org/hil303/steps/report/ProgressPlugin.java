@@ -8,7 +8,7 @@ import io.cucumber.plugin.event.TestCaseStarted;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import org.hil303.rigs.Durations;
+import org.hil303.rigs.base.Durations;
 import org.hil303.rigs.console.ReportText;
 
 /** Prints one line per test case as it finishes (provision, test case, verdict, duration) and records it. */

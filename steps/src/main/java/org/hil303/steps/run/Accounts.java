@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.hil303.fixtures.dut.CredentialSource;
 import org.hil303.fixtures.dut.DutFile;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
-import org.hil303.rigs.RigFault;
 import org.hil303.rigs.UnitLabel;
+import org.hil303.rigs.base.RigFault;
 
 /**
  * The credentials the lab legitimately holds for this unit, per user: from the label or the IXIT at

@@ -2,7 +2,7 @@ package org.hil303.steps.run;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.storage.RawStorage;
 
 /**

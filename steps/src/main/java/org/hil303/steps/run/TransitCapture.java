@@ -22,9 +22,9 @@ import org.hil303.fixtures.dut.PersonalDataSpec;
 import org.hil303.fixtures.dut.ServiceSpec;
 import org.hil303.fixtures.network.HttpProbe;
 import org.hil303.rigs.Rig;
-import org.hil303.rigs.RigFault;
-import org.hil303.rigs.Timeout;
 import org.hil303.rigs.UnitLabel;
+import org.hil303.rigs.base.RigFault;
+import org.hil303.rigs.base.Timeout;
 
 /**
  * The DUT's traffic while it talks to its cloud, with known values planted in it: the secrets the

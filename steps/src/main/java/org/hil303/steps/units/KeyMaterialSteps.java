@@ -16,7 +16,7 @@ import org.hil303.fixtures.units.LiteralSecret;
 import org.hil303.fixtures.units.SharedKeys;
 import org.hil303.fixtures.units.UnitFacts;
 import org.hil303.fixtures.units.UnitIdentity;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 
 /**

@@ -12,7 +12,7 @@ import org.hil303.fixtures.units.PasswordFinding;
 import org.hil303.fixtures.units.PasswordSet;
 import org.hil303.fixtures.units.PasswordStrength;
 import org.hil303.fixtures.units.UnitFacts;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.1-2-2: the units' pre-installed passwords, compared with their labels and with each other. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.hil303.fixtures.units.UnitFacts;
 import org.hil303.fixtures.units.UnitIdentity;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.4-4-2: what each unit shows its peers, compared across units by fingerprint. */

@@ -4,7 +4,7 @@ import io.qameta.allure.Allure;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hil303.fixtures.units.UnitFacts;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.console.ReportText;
 import org.hil303.steps.report.ProgressPlugin;
 import org.hil303.steps.run.CrossUnitRun;

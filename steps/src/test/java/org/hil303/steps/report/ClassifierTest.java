@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 import java.time.Duration;
-import org.hil303.rigs.RigFault;
+import org.hil303.rigs.base.RigFault;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.TestAbortedException;
 

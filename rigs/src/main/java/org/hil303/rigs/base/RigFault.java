@@ -1,4 +1,4 @@
-package org.hil303.rigs;
+package org.hil303.rigs.base;
 
 /**
  * The rig could not establish a fact: a relay that did not switch, a console that stayed silent,

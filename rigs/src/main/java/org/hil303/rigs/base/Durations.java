@@ -1,4 +1,4 @@
-package org.hil303.rigs;
+package org.hil303.rigs.base;
 
 import java.time.Duration;
 
