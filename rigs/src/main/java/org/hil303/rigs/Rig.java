@@ -5,13 +5,16 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.List;
 import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.buttons.Button;
 import org.hil303.rigs.console.Console;
+import org.hil303.rigs.health.FaultPoints;
+import org.hil303.rigs.health.HealthCheck;
+import org.hil303.rigs.health.RigHealth;
 import org.hil303.rigs.network.NetworkPath;
 import org.hil303.rigs.network.Uplink;
-import org.hil303.rigs.power.PowerRelay;
+import org.hil303.rigs.power.Power;
 import org.hil303.rigs.storage.RawStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,35 +27,32 @@ public final class Rig implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Rig.class);
 
     private final RigConfig config;
-    private final PowerRelay power;
+    private final Power power;
     private final Map<String, Button> buttons;
     private final Console console;
     private final NetworkPath network;
     private final Optional<UnitLabel> label;
-    private final Supplier<Optional<String>> health;
+    private final RigHealth health;
     private final Map<String, String> environment;
     private final Deque<AutoCloseable> resources;
     private final Optional<RawStorage> storage;
     private final Optional<Uplink> uplink;
+    private final Optional<FaultPoints> faultPoints;
     private boolean closed;
 
-    public Rig(RigConfig config, PowerRelay power, Map<String, Button> buttons, Console console, NetworkPath network,
-            Optional<UnitLabel> label, Supplier<Optional<String>> health, Map<String, String> environment,
-            Deque<AutoCloseable> resources, Optional<RawStorage> storage) {
-        this(config, power, buttons, console, network, label, health, environment, resources, storage, Optional.empty());
-    }
-
-    public Rig(RigConfig config, PowerRelay power, Map<String, Button> buttons, Console console, NetworkPath network,
-            Optional<UnitLabel> label, Supplier<Optional<String>> health, Map<String, String> environment,
-            Deque<AutoCloseable> resources, Optional<RawStorage> storage, Optional<Uplink> uplink) {
+    /** @param health the rig's parts that can break, watched while the rig is open */
+    public Rig(RigConfig config, Power power, Map<String, Button> buttons, Console console, NetworkPath network,
+            Optional<UnitLabel> label, List<HealthCheck> health, Map<String, String> environment,
+            Deque<AutoCloseable> resources, Optional<RawStorage> storage, Optional<Uplink> uplink, Optional<FaultPoints> faultPoints) {
         this.uplink = uplink;
+        this.faultPoints = faultPoints;
         this.config = config;
         this.power = power;
         this.buttons = Map.copyOf(buttons);
         this.console = console;
         this.network = network;
         this.label = label;
-        this.health = health;
+        this.health = new RigHealth(health);
         this.environment = new LinkedHashMap<>(environment);
         this.resources = new ArrayDeque<>(resources);
         this.storage = storage;
@@ -60,7 +60,7 @@ public final class Rig implements AutoCloseable {
 
     public RigConfig config() { return config; }
     public String name() { return config.name(); }
-    public PowerRelay power() { return power; }
+    public Power power() { return power; }
     public Console console() { return console; }
     public NetworkPath network() { return network; }
     public Optional<UnitLabel> label() { return label; }
@@ -82,9 +82,20 @@ public final class Rig implements AutoCloseable {
         return b;
     }
 
-    /** Non-empty when the rig itself is broken (e.g. the emulator died): whatever happened next proves nothing about the DUT. */
+    /** Non-empty when the rig itself is broken now (e.g. the emulator died): whatever happens next proves nothing about the DUT. */
     public Optional<String> fault() {
-        return health.get();
+        List<String> problems = health.problemsNow();
+        return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+    }
+
+    /** The faults this rig can stage on itself (the virtual rig's), for proving verdicts survive them. */
+    public Optional<FaultPoints> faultPoints() {
+        return faultPoints;
+    }
+
+    /** The rig's parts as they are watched, and the journal of what broke when. */
+    public RigHealth health() {
+        return health;
     }
 
     @Override
@@ -93,6 +104,7 @@ public final class Rig implements AutoCloseable {
             return;
         }
         closed = true;
+        health.close();
         try {
             power.off();
         } catch (RuntimeException e) {

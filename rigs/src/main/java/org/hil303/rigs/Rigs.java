@@ -2,8 +2,10 @@ package org.hil303.rigs;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hil303.rigs.base.RigFault;
@@ -13,9 +15,11 @@ import org.hil303.rigs.console.JSerialCommLine;
 import org.hil303.rigs.console.SerialLine;
 import org.hil303.rigs.gpio.LineConfig;
 import org.hil303.rigs.gpio.Pi4jGpio;
+import org.hil303.rigs.health.HealthCheck;
 import org.hil303.rigs.host.HostCommands;
 import org.hil303.rigs.host.ProcessCommands;
 import org.hil303.rigs.network.GatewayUplink;
+import org.hil303.rigs.network.NetworkHealth;
 import org.hil303.rigs.network.NetworkPath;
 import org.hil303.rigs.network.Uplink;
 import org.hil303.rigs.power.PowerRelay;
@@ -80,7 +84,9 @@ public final class Rigs {
                 .orElse("DUT console (" + s.dutConsole().map(StorageConfig.DutConsole::device).orElse("") + ")")));
         Optional<Uplink> uplink = config.uplink().map(u -> new GatewayUplink(u, host));
         config.uplink().ifPresent(u -> env.put("uplink", u.method().name().toLowerCase().replace('_', '-') + " on " + u.iface()));
-        return new Rig(config, power, buttons, console, network, label, Optional::empty, env, opened, storage, uplink);
+        List<HealthCheck> health = new ArrayList<>(List.of(new HealthCheck("power", power::fault), new HealthCheck("console", line::fault)));
+        config.network().iface().ifPresent(i -> health.add(NetworkHealth.link(i, config.network().harnessAddress())));
+        return new Rig(config, power, buttons, console, network, label, health, env, opened, storage, uplink, Optional.empty());
     }
 
     public static Console openConsole(SerialLine line, Path runDir) {

@@ -50,7 +50,9 @@ public final class BootStrategy {
     }
 
     public void ensure(State wanted) {
-        failOnRigFault();
+        // a rig that broke earlier (an emulator gone, a console cable pulled) may come back with the next power-on;
+        // if it does not, the boot below says so as a rig fault
+        rig.fault().ifPresent(f -> markDirty("the rig reported a fault (" + f + ")"));
         if (state.ordinal() >= State.READY.ordinal() && readyAt >= 0 && !rig.console().eventsSince(readyAt).isEmpty()) {
             markDirty("the DUT restarted or crashed since it was ready");
         }

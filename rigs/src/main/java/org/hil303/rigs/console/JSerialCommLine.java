@@ -107,6 +107,14 @@ public final class JSerialCommLine implements SerialLine {
     }
 
     @Override
+    public java.util.Optional<String> fault() {
+        if (!Files.exists(Path.of(path))) {
+            return java.util.Optional.of("console port " + path + " is gone (the USB-UART unplugged?)");
+        }
+        return port.isOpen() ? java.util.Optional.empty() : java.util.Optional.of("console port " + path + " was closed");
+    }
+
+    @Override
     public void close() {
         port.closePort();
         OPEN.remove(device);

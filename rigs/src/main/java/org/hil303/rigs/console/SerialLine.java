@@ -17,6 +17,11 @@ public interface SerialLine extends AutoCloseable {
     /** Holds the line in the break condition (a long space), as a boot-interrupt attempt would. */
     void sendBreak(Duration length) throws IOException, InterruptedException;
 
+    /** Non-empty when the line itself is broken (the adapter unplugged, the connection to the UART gone): the rig's fault, not the DUT's. */
+    default java.util.Optional<String> fault() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -65,6 +65,18 @@ final class DeviceSocket implements AutoCloseable {
         return current != null;
     }
 
+    /** Ends the device's connection, as a broken cable would; the device connects again only when it next powers on. */
+    void drop() {
+        SocketChannel ch = current;
+        if (ch != null) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                // closed already
+            }
+        }
+    }
+
     /** Sends to the device if it is powered; returns false when nothing is listening. */
     boolean send(byte[] data, int len) {
         SocketChannel ch = current;

@@ -80,6 +80,11 @@ public final class NetworkNamespace {
         run("ip", "link", "set", tap, "up");
     }
 
+    /** Sets the tap up or down (fault injection and its repair), inside the rig's namespace. */
+    static void link(String tap, boolean up) {
+        run("ip", "link", "set", tap, up ? "up" : "down");
+    }
+
     private static boolean interfaceExists(String name) {
         return run("ip", "-o", "link", "show").contains(": " + name + ":");
     }

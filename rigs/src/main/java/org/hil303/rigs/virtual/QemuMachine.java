@@ -34,6 +34,7 @@ final class QemuMachine implements AutoCloseable {
     private final Path log;
     private final Path initrd;
     private Process process;
+    private long startedNanos;
     private volatile String startFailure;
 
     /** @param initrd the initramfs the unit boots: the image's own, or with a flaw's layer appended */
@@ -75,6 +76,7 @@ final class QemuMachine implements AutoCloseable {
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             process = new ProcessBuilder(command()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            startedNanos = System.nanoTime();
             LOG.debug("QEMU started, pid {}", process.pid());
         } catch (IOException e) {
             startFailure = "cannot start " + settings.binary() + ": " + e.getMessage();
@@ -95,6 +97,19 @@ final class QemuMachine implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** How long the emulator has been running, or empty when it is not. */
+    synchronized java.util.Optional<java.time.Duration> runningFor() {
+        return process != null && process.isAlive() ? java.util.Optional.of(java.time.Duration.ofNanos(System.nanoTime() - startedNanos))
+                : java.util.Optional.empty();
+    }
+
+    /** The emulator killed while its power line stays on: a crash of the rig, not a power cut (fault injection). */
+    synchronized void crash() {
+        if (process != null) {
+            process.destroyForcibly();
+        }
     }
 
     /** True when no emulator runs: the flash image is the device's and nobody else writes it. */

@@ -66,6 +66,16 @@ final class VirtualConsole implements AutoCloseable {
         return socket.path();
     }
 
+    /** Whether the emulated UART is connected to the rig's side (it connects within a moment of power-on). */
+    boolean deviceConnected() {
+        return socket.connected();
+    }
+
+    /** Cuts the emulated UART's connection to the rig (fault injection: a console cable pulled). */
+    void drop() {
+        socket.drop();
+    }
+
     /** Opens the console as a user would: jSerialComm on the pseudo-terminal's path. */
     SerialLine open(int baud) {
         JSerialCommLine port = JSerialCommLine.open(pty.slavePath(), baud);

@@ -18,6 +18,8 @@ import org.hil303.rigs.console.JSerialCommLine;
 import org.hil303.rigs.console.SerialLine;
 import org.hil303.rigs.gpio.LineConfig;
 import org.hil303.rigs.gpio.Pi4jGpio;
+import org.hil303.rigs.health.HealthCheck;
+import org.hil303.rigs.network.NetworkHealth;
 import org.hil303.rigs.network.NetworkPath;
 import org.hil303.rigs.power.PowerRelay;
 import org.hil303.rigs.storage.ImageFileStorage;
@@ -54,6 +56,7 @@ public final class VirtualRig {
         NetworkNamespace.setUp(v.tap(), config.network().harnessCidr());
 
         Path sockets = tempDir(); // unix socket paths must stay short, whatever the run folder is
+        opened.push(() -> deleteTree(sockets)); // closed last: everything that uses it is closed before
         VirtualUnit unit = VirtualUnit.factoryNew(runDir.resolve("unit"), dut.flaws());
         VirtualConsole vconsole = new VirtualConsole(sockets.resolve("console.sock"));
         opened.push(vconsole);
@@ -97,11 +100,25 @@ public final class VirtualRig {
         env.put("firmware.version", dut.image().firmwareVersion());
         env.put("unit.serial", unit.label().serial());
         env.put("unit.mac", unit.mac());
-        return new Rig(config, power, buttons, console, network, Optional.of(unit.label()), machine::fault, env, opened,
+        List<HealthCheck> health = List.of(
+                new HealthCheck("power", power::fault),
+                new HealthCheck("emulator", machine::fault),
+                new HealthCheck("console", () -> line.fault().or(() -> consoleCable(machine, vconsole))),
+                NetworkHealth.link(v.tap(), config.network().harnessAddress()));
+        return new Rig(config, power, buttons, console, network, Optional.of(unit.label()), health, env, opened,
                 // the flash image is always there to read; a rig file that also declares the DUT's console leaves the choice to the IXIT
                 Optional.of(new ImageFileStorage(unit.flash(), machine::isOff)),
-                Optional.of(new NamespaceUplink(v.tap())));
+                Optional.of(new NamespaceUplink(v.tap())), Optional.of(new VirtualFaults(machine, vconsole, v.tap())));
     }
+
+    /** The emulated UART connects within a moment of power-on; a running emulator without it has lost its console cable. */
+    private static Optional<String> consoleCable(QemuMachine machine, VirtualConsole vconsole) {
+        boolean settled = machine.runningFor().map(d -> d.compareTo(CONSOLE_CONNECTS_WITHIN) > 0).orElse(false);
+        return settled && !vconsole.deviceConnected() ? Optional.of("the emulated UART is no longer connected to the rig's console") : Optional.empty();
+    }
+
+    /** How long QEMU may take after its start to connect its UART to the rig's socket. */
+    static final java.time.Duration CONSOLE_CONNECTS_WITHIN = java.time.Duration.ofSeconds(5);
 
     /**
      * The initramfs the unit boots: the image's own, or, for a flaw that changes the software, the image's
@@ -120,17 +137,51 @@ public final class VirtualRig {
         } catch (IOException e) {
             throw new RigFault("cannot join the reference device's initramfs with its flaw layers in " + scratch + ": " + e.getMessage(), e);
         }
-        joined.toFile().deleteOnExit();
         return joined;
     }
 
+    /**
+     * A short folder for the rig's unix sockets (their paths must stay short, whatever the run folder is),
+     * marked with its owner's process id. Folders whose owner is gone (a run killed outright) are removed
+     * first, so that nothing a dead run left piles up.
+     */
     private static Path tempDir() {
+        Path base = Path.of(System.getProperty("java.io.tmpdir"));
+        try (var old = Files.newDirectoryStream(base, "hil303-*")) {
+            for (Path d : old) {
+                Path owner = d.resolve(OWNER);
+                if (Files.isRegularFile(owner) && !alive(Files.readString(owner).trim())) {
+                    deleteTree(d);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a folder another user owns, or one that went away meanwhile: not ours to clean
+        }
         try {
             Path dir = Files.createTempDirectory("hil303-");
-            dir.toFile().deleteOnExit();
+            Files.writeString(dir.resolve(OWNER), Long.toString(ProcessHandle.current().pid()));
             return dir;
         } catch (IOException e) {
             throw new RigFault("cannot create a temporary folder for the virtual rig's sockets: " + e.getMessage(), e);
         }
     }
+
+    private static final String OWNER = "owner.pid";
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true; // not our marker: leave it
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
 }

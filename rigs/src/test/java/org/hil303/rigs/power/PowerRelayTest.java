@@ -63,4 +63,17 @@ class PowerRelayTest {
         Eventually.await("on", Duration.ofSeconds(5), () -> seen().contains(true));
         assertThat(seen()).as("already off, so the only change is on").containsExactly(true);
     }
+
+    @Test
+    void a_line_that_does_not_read_back_as_commanded_is_a_fault_of_the_power_path() {
+        relay.on();
+        assertThat(relay.fault()).isEmpty();
+        PowerRelay stuck = new PowerRelay(new org.hil303.rigs.gpio.GpioLine() {
+            @Override public String name() { return "power"; }
+            @Override public void set(boolean active) { } // a driver that no longer switches
+            @Override public boolean isActive() { return false; }
+        }, Duration.ofMillis(10));
+        stuck.on();
+        assertThat(stuck.fault()).hasValueSatisfying(f -> assertThat(f).contains("reads off although the rig switched it on"));
+    }
 }

@@ -16,6 +16,7 @@ import org.hil303.fixtures.auth.DefaultCredentialSweep;
 import org.hil303.fixtures.auth.DutLogins;
 import org.hil303.fixtures.auth.SweepResult;
 import org.hil303.fixtures.dut.CredentialSource;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.dut.SurfaceKind;
 import org.hil303.fixtures.login.Credential;
@@ -84,7 +85,7 @@ public final class AuthenticationSteps {
             jobs.add(() -> new BruteForceMeasurement(surface, right, spec.bruteForce()).run());
         }
         if (jobs.isEmpty()) {
-            throw new RigFault("the IXIT declares no network login surface to test");
+            throw new IxitIncomplete("the IXIT declares no network login surface to test");
         }
         List<BruteForceMeasurement.Result> results = runAll(jobs); // surfaces side by side: each has its own lockout
         for (int i = 0; i < specs.size(); i++) {

@@ -185,10 +185,7 @@ public final class AutoUpdateSteps {
         try {
             world.boot().awaitReady(timeout);
         } catch (DutNotReady e) {
-            world.rig().fault().ifPresent(f -> {
-                throw new RigFault(f);
-            });
-            throw new NonConformity("the DUT does not boot: " + e.getMessage());
+            throw NonConformity.of("the DUT does not boot: " + e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import org.hil303.fixtures.cloud.FakeCloud;
 import org.hil303.fixtures.dut.CloudRequestSpec;
 import org.hil303.fixtures.dut.CloudSpec;
 import org.hil303.fixtures.dut.FactoryResetSpec;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.base.Timeout;
 import org.hil303.steps.report.NonConformity;
@@ -43,7 +44,7 @@ public final class CloudDeletionSteps {
     @Then("its cloud service has received the deletion request the IXIT declares, over a verified channel")
     public void deletionReceived() throws InterruptedException {
         CloudRequestSpec declared = world.run().dut().factoryReset().flatMap(FactoryResetSpec::cloudDeletion)
-                .orElseThrow(() -> new RigFault("the IXIT (25-DelFunc) declares no 'cloud-deletion' request to look for"));
+                .orElseThrow(() -> new IxitIncomplete("the IXIT (25-DelFunc) declares no 'cloud-deletion' request to look for"));
         FakeCloud cloud = world.run().cloud();
         // the reset has completed by now; a request still in flight gets one contact interval more
         Timeout timeout = Timeout.of("ixit.cloud.contact-within", world.run().dut().cloud().orElseThrow().contactWithin());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.hil303.fixtures.auth.DutLogins;
 import org.hil303.fixtures.auth.PasswordChange;
 import org.hil303.fixtures.dut.FactoryResetSpec;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.fixtures.lifecycle.UserData;
@@ -34,7 +35,7 @@ public final class FactoryResetSteps {
     public void storeUserData() {
         FactoryResetSpec reset = spec();
         LoginSurfaceSpec surface = world.run().dut().loginSurfaces().stream().filter(s -> s.changeCommand().isPresent()).findFirst()
-                .orElseThrow(() -> new RigFault("the IXIT (1-AuthMech) names no 'change-password' mechanism to set the user's own password"));
+                .orElseThrow(() -> new IxitIncomplete("the IXIT (1-AuthMech) names no 'change-password' mechanism to set the user's own password"));
         user = surface.user();
         String current = world.run().accounts().password(user).orElseThrow(() -> new RigFault("no current password known for " + user));
         userPassword = data.create("password").value();
@@ -83,7 +84,7 @@ public final class FactoryResetSteps {
     public void factoryCredentials() {
         world.boot().ensure(BootStrategy.State.NETWORK_UP);
         String factory = world.run().accounts().restoreFactory(user)
-                .orElseThrow(() -> new RigFault("the IXIT gives no factory credential for " + user + " to try after the reset"));
+                .orElseThrow(() -> new IxitIncomplete("the IXIT gives no factory credential for " + user + " to try after the reset"));
         List<LoginAttempt> withFactory = tryOnEverySurface(factory);
         List<LoginAttempt> withUsers = tryOnEverySurface(userPassword);
         world.evidence("logins after the reset", String.join("\n", describe(withFactory, "factory")) + "\n"

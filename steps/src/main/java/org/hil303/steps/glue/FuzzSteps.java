@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.dut.SurfaceKind;
 import org.hil303.fixtures.fuzz.ConsoleCliTarget;
@@ -59,7 +60,7 @@ public final class FuzzSteps {
         run.dut().surface(SurfaceKind.SSH).map(LoginSurfaceSpec::port).filter(java.util.OptionalInt::isPresent)
                 .ifPresent(port -> targets.add(new SshTransportTarget(world.rig().network(), port.getAsInt(), ANSWER)));
         if (targets.isEmpty()) {
-            throw new RigFault("the IXIT declares neither a local API nor an SSH login surface: nothing to fuzz");
+            throw new IxitIncomplete("the IXIT declares neither a local API nor an SSH login surface: nothing to fuzz");
         }
         Fuzzer fuzzer = new Fuzzer(run.fuzzSeed(), run.fuzzBudget(), consoleWatch(world.rig().console()), RECOVERY, SHRINK_ATTEMPTS);
         for (FuzzTarget t : targets) {

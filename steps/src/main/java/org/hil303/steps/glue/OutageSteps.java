@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hil303.fixtures.capture.PacketCapture;
 import org.hil303.fixtures.dut.CloudSpec;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.OutageSpec;
 import org.hil303.fixtures.resilience.ConnectionAttempts;
 import org.hil303.fixtures.resilience.EventDelivery;
@@ -39,7 +40,7 @@ public final class OutageSteps {
     @Given("the fake cloud receives the DUT's numbered events")
     public void receivesEvents() throws InterruptedException {
         outage = new UplinkOutage(world.run().cloud(), new EventDelivery(spec().eventPath()), spec(), world.run().dut().localApi()
-                .orElseThrow(() -> new RigFault("the IXIT (28-ExtAPI) declares no local API to use during the outage")),
+                .orElseThrow(() -> new IxitIncomplete("the IXIT (28-ExtAPI) declares no local API to use during the outage")),
                 world.rig().network(), world.run().dut().timeouts().command());
         CloudSpec cloud = world.run().dut().cloud().orElseThrow();
         outage.awaitFirstEvent(Timeout.of("ixit.cloud.contact-within x2", cloud.contactWithin().multipliedBy(2)));
@@ -87,7 +88,7 @@ public final class OutageSteps {
         }
         Optional<String> finding = new ReconnectLimit(reconnect.settle(), reconnect.maxPerMinute()).judge(outage.cutAt(), attempts);
         finding.ifPresent(why -> {
-            throw new NonConformity(why);
+            throw NonConformity.of(why);
         });
     }
 
@@ -110,7 +111,7 @@ public final class OutageSteps {
         Optional<String> missing = outage.awaitDelivery(Timeout.of("ixit.outage.deliver-within", spec().deliverWithin()));
         world.evidence("events after the outage", outage.describe());
         missing.ifPresent(why -> {
-            throw new NonConformity(why);
+            throw NonConformity.of(why);
         });
     }
 

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.hil303.fixtures.auth.DutLogins;
 import org.hil303.fixtures.auth.PasswordChange;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.login.LoginAttempt;
 import org.hil303.fixtures.login.LoginOutcome;
@@ -28,7 +29,7 @@ public final class PasswordSteps {
     @When("the user changes the password with the mechanism the IXIT describes")
     public void change() {
         changedOn = world.run().dut().loginSurfaces().stream().filter(s -> s.changeCommand().isPresent()).findFirst()
-                .orElseThrow(() -> new RigFault("the IXIT (1-AuthMech) names no 'change-password' mechanism on any login surface"));
+                .orElseThrow(() -> new IxitIncomplete("the IXIT (1-AuthMech) names no 'change-password' mechanism on any login surface"));
         user = changedOn.user();
         oldPassword = world.run().accounts().password(user).orElseThrow(() -> new RigFault("no current password known for " + user));
         newPassword = "Hil303-" + Long.toHexString(new SecureRandom().nextLong());

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.PublicationsSpec;
 import org.hil303.fixtures.publications.DisclosurePolicyCheck;
 import org.hil303.fixtures.publications.Finding;
@@ -15,7 +16,6 @@ import org.hil303.fixtures.publications.SecurityTxtCheck;
 import org.hil303.fixtures.publications.SupportPeriodCheck;
 import org.hil303.fixtures.publications.WebFetcher;
 import org.hil303.fixtures.publications.WebPage;
-import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.2-1 and 5.3-13: what the manufacturer must publish, read where the IXIT says it is. */
@@ -81,8 +81,8 @@ public final class PublicationSteps {
         return field.apply(world.run().dut().publications()).orElseThrow(() -> missing(name));
     }
 
-    private RigFault missing(String name) {
-        return new RigFault("the DUT file's IXIT names no ixit.publications." + name + ": there is nothing to fetch");
+    private IxitIncomplete missing(String name) {
+        return new IxitIncomplete("the DUT file's IXIT names no ixit.publications." + name + ": there is nothing to fetch");
     }
 
     private void fetch(URI uri) {

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.ServiceSpec;
 import org.hil303.fixtures.tls.TlsJudgement;
 import org.hil303.fixtures.tls.TlsPolicy;
 import org.hil303.fixtures.tls.TlsProber;
 import org.hil303.fixtures.tls.TlsReport;
-import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 
 /** 5.5-1, the DUT as a TLS server: what each TLS service accepts, against the best-practice profile. */
@@ -29,7 +29,7 @@ public final class TlsSteps {
     public void enumerate() {
         List<ServiceSpec> tls = world.run().dut().services().stream().filter(ServiceSpec::tls).toList();
         if (tls.isEmpty()) {
-            throw new RigFault("the IXIT (13-SoftServ) declares no service with 'tls: true': nothing to enumerate; "
+            throw new IxitIncomplete("the IXIT (13-SoftServ) declares no service with 'tls: true': nothing to enumerate; "
                     + "if the DUT has no TLS service, say how it communicates securely in the ICS");
         }
         TlsProber prober = new TlsProber(TlsProber.Settings.defaults());

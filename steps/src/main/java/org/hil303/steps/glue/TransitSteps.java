@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.hil303.fixtures.capture.CleartextSearch;
 import org.hil303.fixtures.capture.Marker;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.rigs.base.RigFault;
 import org.hil303.steps.report.NonConformity;
 import org.hil303.steps.run.TransitCapture;
@@ -61,7 +62,7 @@ public final class TransitSteps {
     private void require(Predicate<Marker> which, String what) {
         List<Marker> markers = capture.markers(which);
         if (markers.isEmpty()) {
-            throw new RigFault("no " + what + " known to the harness to look for: declare it in the IXIT (cloud: trust-anchor "
+            throw new IxitIncomplete("no " + what + " known to the harness to look for: declare it in the IXIT (cloud: trust-anchor "
                     + "provisioned; personal-data items, with sensitive: true where it is)");
         }
         List<CleartextSearch.Sighting> seen = capture.inClear(which);

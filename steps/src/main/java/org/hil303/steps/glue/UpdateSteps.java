@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.UpdateSpec;
 import org.hil303.fixtures.lifecycle.ConsoleShell;
 import org.hil303.fixtures.lifecycle.SeededPowerCuts;
@@ -84,7 +85,7 @@ public final class UpdateSteps {
     public void offerBroken() {
         UpdateImages images = images();
         if (spec().rollbackWithin() == 0) {
-            throw new RigFault("the IXIT (7-UpdMech) declares no 'rollback-within': in how many boots a failing update is rolled back");
+            throw new IxitIncomplete("the IXIT (7-UpdMech) declares no 'rollback-within': in how many boots a failing update is rolled back");
         }
         offer(running -> List.of(new Image(images.failingHealthCheck(running), true)));
         requireFetched();
@@ -209,9 +210,6 @@ public final class UpdateSteps {
         try {
             world.boot().awaitReady(timeout);
         } catch (DutNotReady e) {
-            world.rig().fault().ifPresent(f -> {
-                throw new RigFault(f);
-            });
             notReady = Optional.of(e.getMessage());
         }
     }

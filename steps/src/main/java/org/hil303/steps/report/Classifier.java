@@ -6,8 +6,9 @@ import org.opentest4j.TestAbortedException;
 
 /**
  * Maps what Cucumber saw to a verdict, strictly: FAIL only for a {@link NonConformity}; a skip only
- * for an ICS "not applicable"; anything else that did not pass (rig fault, harness bug, missing
- * step) is INCONCLUSIVE, because it proves nothing about the device.
+ * for an ICS "not applicable"; anything else that did not pass (rig fault, incomplete IXIT, harness
+ * bug, missing step) is INCONCLUSIVE, because it proves nothing about the device, and its message
+ * says which of those it was.
  */
 public final class Classifier {
     private Classifier() {}
@@ -39,8 +40,18 @@ public final class Classifier {
         if (e == null) {
             return s == Status.PASSED ? "" : s.name().toLowerCase();
         }
-        if (e instanceof NonConformity || e instanceof TestAbortedException || e instanceof org.hil303.rigs.base.RigFault) {
+        if (e instanceof NonConformity || e instanceof TestAbortedException) {
             return e.getMessage();
+        }
+        // why a verdict could not be given, and so who must act: the lab on its DUT, its bench, or the supplier on its IXIT
+        if (e instanceof org.hil303.rigs.boot.DutNotReady) {
+            return "DUT not ready: " + e.getMessage();
+        }
+        if (e instanceof RigBroke || e instanceof org.hil303.rigs.base.RigFault) {
+            return "rig: " + e.getMessage();
+        }
+        if (e instanceof org.hil303.fixtures.dut.IxitIncomplete) {
+            return "IXIT incomplete: " + e.getMessage();
         }
         return "harness error: " + e;
     }

@@ -30,10 +30,17 @@ public final class RunReport {
         try (var w = Files.newBufferedWriter(results.resolve("environment.properties"), StandardCharsets.UTF_8)) {
             p.store(w, "hil303 run");
         }
+        // INCONCLUSIVE by who must act: the supplier (IXIT), the lab's bench (rig), the DUT that never came up, the harness
         Files.writeString(results.resolve("categories.json"), """
                 [
                   {"name": "FAIL: non-conformity of the DUT", "matchedStatuses": ["failed"]},
-                  {"name": "INCONCLUSIVE: the rig or harness could not establish the fact", "matchedStatuses": ["broken"]},
+                  {"name": "INCONCLUSIVE: the IXIT is incomplete (the supplier completes it)", "matchedStatuses": ["broken"],
+                   "traceRegex": "(?s)[\\\\w.$]*\\\\bIxitIncomplete\\\\b.*"},
+                  {"name": "INCONCLUSIVE: the DUT did not become ready (check the DUT and its boot settings)", "matchedStatuses": ["broken"],
+                   "traceRegex": "(?s)[\\\\w.$]*\\\\bDutNotReady\\\\b.*"},
+                  {"name": "INCONCLUSIVE: the rig broke or lacks something (the lab fixes its bench)", "matchedStatuses": ["broken"],
+                   "traceRegex": "(?s)[\\\\w.$]*\\\\b(RigFault|RigBroke)\\\\b.*"},
+                  {"name": "INCONCLUSIVE: the harness could not run it", "matchedStatuses": ["broken"]},
                   {"name": "NOT APPLICABLE according to the ICS", "matchedStatuses": ["skipped"]}
                 ]
                 """, StandardCharsets.UTF_8);

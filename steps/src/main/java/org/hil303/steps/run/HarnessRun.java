@@ -13,6 +13,7 @@ import org.hil303.fixtures.cloud.CloudPki;
 import org.hil303.fixtures.cloud.FakeCloud;
 import org.hil303.fixtures.dut.CloudSpec;
 import org.hil303.fixtures.dut.DutFile;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.publications.SiteAccess;
 import org.hil303.fixtures.publications.TrustRoots;
 import org.hil303.fixtures.publications.WebFetcher;
@@ -25,6 +26,7 @@ import org.hil303.rigs.Rigs;
 import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.base.Timeout;
 import org.hil303.rigs.boot.BootStrategy;
+import org.hil303.rigs.health.HealthCheck;
 import org.hil303.rigs.virtual.RefdevImage;
 import org.hil303.rigs.virtual.VirtualRig;
 
@@ -40,21 +42,23 @@ public final class HarnessRun implements AutoCloseable {
     private final Path runDir;
     private final Optional<RefdevImage> image;
     private String rigId;
+    private Optional<FaultInjector> injector = Optional.empty();
+    private java.util.function.ToLongFunction<String> expectedMillis = provision -> 60_000;
     private Rig rig;
     private BootStrategy boot;
     private Accounts accounts;
     private RigFault openFailure;
     private WebFetcher fetcher;
-    private VendorSite vendorSite;
+    private volatile VendorSite vendorSite;
     private CloudPki cloudPki;
-    private FakeCloud cloud;
+    private volatile FakeCloud cloud;
     private RigFault cloudFailure;
     private TransitCapture transit;
     private RigFault transitFailure;
     private long fuzzSeed;
     private org.hil303.fixtures.dut.FuzzBudget fuzzBudget;
     private UpdatePki updatePki;
-    private UpdateServer updateServer;
+    private volatile UpdateServer updateServer;
 
     public HarnessRun(RigConfig rigConfig, DutFile dut, Path runDir, Optional<RefdevImage> image) {
         this.rigConfig = rigConfig;
@@ -62,6 +66,10 @@ public final class HarnessRun implements AutoCloseable {
         this.runDir = runDir;
         this.image = image;
         this.rigId = rigConfig.name();
+        // the verdict gate asks the rig what broke since a scenario began: nothing, until the rig is open
+        org.hil303.steps.report.VerdictGate.watch(since -> openedRig()
+                .map(r -> r.health().faultsSince(since).stream().map(org.hil303.rigs.health.FaultJournal.Entry::describe).toList())
+                .orElse(List.of()));
     }
 
     /** The rig's name within the run (numbered when a run uses the same rig file several times). */
@@ -71,6 +79,21 @@ public final class HarnessRun implements AutoCloseable {
 
     public String rigId() {
         return rigId;
+    }
+
+    /** Breaks the rig on purpose once per scenario (hil303 run --inject-faults). */
+    public void injectFaults(FaultInjector faults, java.util.function.ToLongFunction<String> expectedScenarioMillis) {
+        injector = Optional.of(faults);
+        expectedMillis = expectedScenarioMillis;
+    }
+
+    public Optional<FaultInjector> injector() {
+        return injector;
+    }
+
+    /** How long a scenario of this provision is expected to take (for placing an injected fault within it). */
+    public java.time.Duration expectedScenario(String provision) {
+        return java.time.Duration.ofMillis(expectedMillis.applyAsLong(provision));
     }
 
     /** The serial number of the unit on the rig, once the rig is open and the unit has a label. */
@@ -135,6 +158,10 @@ public final class HarnessRun implements AutoCloseable {
                     return new VirtualRig.Dut(img, r.profile(), r.flaws(), provisioned);
                 });
                 rig = Rigs.open(rigConfig, runDir, virtual);
+                // the services the rig plays are parts of the rig: one that stops listening is the rig's fault
+                rig.health().add(new HealthCheck("fake cloud", () -> cloud == null ? Optional.empty() : cloud.problem()));
+                rig.health().add(new HealthCheck("update server", () -> updateServer == null ? Optional.empty() : updateServer.problem()));
+                rig.health().add(new HealthCheck("vendor site", () -> vendorSite == null ? Optional.empty() : vendorSite.problem()));
                 startCloud();
             } catch (RigFault e) {
                 openFailure = new RigFault("rig '" + rigConfig.name() + "' could not be opened: " + e.getMessage(), e);
@@ -171,7 +198,7 @@ public final class HarnessRun implements AutoCloseable {
 
     /** The DUT's update server as the rig plays it (7-UpdMech), started when a scenario first needs it. */
     public synchronized UpdateServer updateServer() {
-        var spec = dut.update().orElseThrow(() -> new RigFault(
+        var spec = dut.update().orElseThrow(() -> new IxitIncomplete(
                 "the IXIT declares no 'update' (7-UpdMech): the harness does not know how the DUT fetches its updates"));
         rig();
         if (updatePki == null) {
@@ -204,10 +231,24 @@ public final class HarnessRun implements AutoCloseable {
         }
     }
 
+    /**
+     * A fake cloud that stopped listening (its port taken by another process) started again on the same
+     * port with the same keys, so that the next scenario meets a working rig; a failure stays recorded.
+     */
+    public synchronized void restartCloud() {
+        if (cloud == null || cloud.problem().isEmpty()) {
+            return;
+        }
+        cloud.close();
+        cloud = null;
+        cloudFailure = null;
+        startCloud();
+    }
+
     /** The DUT's cloud service as the rig plays it, once the rig is open. */
     public synchronized FakeCloud cloud() {
         if (dut.cloud().isEmpty()) {
-            throw new RigFault("the IXIT declares no 'cloud' (11-ComMech): the harness does not know which cloud the DUT talks to");
+            throw new IxitIncomplete("the IXIT declares no 'cloud' (11-ComMech): the harness does not know which cloud the DUT talks to");
         }
         rig();
         if (cloudFailure != null) {
@@ -278,6 +319,7 @@ public final class HarnessRun implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        injector.ifPresent(FaultInjector::close);
         if (fetcher != null) {
             fetcher.close();
         }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.hil303.fixtures.cloud.CloudRequest;
 import org.hil303.fixtures.cloud.FakeCloud;
 import org.hil303.fixtures.dut.CredentialSource;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.dut.LoginSurfaceSpec;
 import org.hil303.fixtures.dut.ServiceSpec;
 import org.hil303.fixtures.dut.SurfaceKind;
@@ -52,7 +53,7 @@ public final class UnitSurvey {
             identities.addAll(network(run, gaps));
             identities.addAll(cloud(run, gaps));
             identities.addAll(console(run, gaps));
-        } catch (RigFault e) {
+        } catch (RigFault | IxitIncomplete e) {
             gaps.add("the unit could not be brought up to read its identities: " + e.getMessage());
         }
         List<UnitIdentity> storage = List.of();
@@ -62,7 +63,7 @@ public final class UnitSurvey {
             UnitAccess.prepare(run, raw);
             progress.accept("searching " + raw.describe() + " for private keys and password hashes");
             storage = StorageSecrets.in(raw);
-        } catch (RigFault e) {
+        } catch (RigFault | IxitIncomplete e) {
             storageGap = "its raw storage could not be read: " + e.getMessage();
         }
         String mac = label.printed().getOrDefault("mac", "");
@@ -96,7 +97,7 @@ public final class UnitSurvey {
         for (int port : sshPorts) {
             try {
                 out.addAll(IdentityProbes.sshHostKeys(run.rig().network().dutPort(port), t));
-            } catch (RigFault e) {
+            } catch (RigFault | IxitIncomplete e) {
                 gaps.add(e.getMessage());
             }
         }
@@ -105,7 +106,7 @@ public final class UnitSurvey {
                 try {
                     InetSocketAddress target = run.rig().network().dutPort(s.port());
                     out.add(IdentityProbes.tlsServerKey(target, t));
-                } catch (RigFault e) {
+                } catch (RigFault | IxitIncomplete e) {
                     gaps.add(e.getMessage());
                 }
             }
@@ -133,7 +134,7 @@ public final class UnitSurvey {
                 gaps.add("the fake cloud received no request with a credential from the unit within " + within.toSeconds() + " s");
             }
             return seen.stream().map(f -> new UnitIdentity("cloud credential", "Authorization header to its cloud", f)).toList();
-        } catch (RigFault e) {
+        } catch (RigFault | IxitIncomplete e) {
             gaps.add("its cloud credential could not be seen: " + e.getMessage());
             return List.of();
         } catch (InterruptedException e) {
@@ -161,7 +162,7 @@ public final class UnitSurvey {
                     out.add(new UnitIdentity(p.name(), "console: " + p.command(), IdentityProbes.fingerprint(text)));
                 }
             }
-        } catch (RigFault e) {
+        } catch (RigFault | IxitIncomplete e) {
             gaps.add("the identities the IXIT names could not be read on the console: " + e.getMessage());
         }
         LOG.debug("console identities: {}", out);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hil303.fixtures.dut.IxitIncomplete;
 import org.hil303.fixtures.units.LabelledUnit;
 import org.hil303.fixtures.units.PasswordDerivations;
 import org.hil303.fixtures.units.PasswordFinding;
@@ -29,7 +30,7 @@ public final class PasswordUniquenessSteps {
         units = world.atLeastTwo();
         world.evidenceOfUnits("units compared", units);
         if (units.stream().allMatch(u -> u.passwordSource().equals("none"))) {
-            throw new RigFault("the IXIT (1-AuthMech) declares no pre-installed password on any login surface: where none is used "
+            throw new IxitIncomplete("the IXIT (1-AuthMech) declares no pre-installed password on any login surface: where none is used "
                     + "the ICS should say 5.1-2 is N/A");
         }
         List<String> missing = units.stream().filter(u -> u.passwordSource().equals("label") && u.password().isEmpty())

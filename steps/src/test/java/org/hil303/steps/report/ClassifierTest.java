@@ -16,7 +16,7 @@ class ClassifierTest {
 
     @Test
     void only_a_non_conformity_is_a_fail() {
-        assertThat(of(Status.FAILED, new NonConformity("telnet accepts admin:admin"))).isEqualTo(Verdict.FAIL);
+        assertThat(of(Status.FAILED, NonConformity.of("telnet accepts admin:admin"))).isEqualTo(Verdict.FAIL);
         assertThat(of(Status.FAILED, new AssertionError("a harness assertion"))).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(of(Status.FAILED, new RigFault("relay did not switch"))).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(of(Status.FAILED, new NullPointerException())).isEqualTo(Verdict.INCONCLUSIVE);
@@ -39,5 +39,16 @@ class ClassifierTest {
     @Test
     void a_pass_is_a_pass() {
         assertThat(of(Status.PASSED, null)).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void an_inconclusive_message_says_who_must_act() {
+        assertThat(Classifier.message(new Result(Status.FAILED, Duration.ZERO, new RigFault("console port /dev/ttyUSB0 is gone"))))
+                .isEqualTo("rig: console port /dev/ttyUSB0 is gone");
+        assertThat(Classifier.message(new Result(Status.FAILED, Duration.ZERO, new org.hil303.fixtures.dut.IxitIncomplete("the IXIT declares no 'cloud'"))))
+                .isEqualTo("IXIT incomplete: the IXIT declares no 'cloud'");
+        assertThat(Classifier.message(new Result(Status.FAILED, Duration.ZERO, new org.hil303.rigs.boot.DutNotReady("no ready line"))))
+                .isEqualTo("DUT not ready: no ready line");
+        assertThat(Classifier.message(new Result(Status.FAILED, Duration.ZERO, new NullPointerException()))).startsWith("harness error: ");
     }
 }
