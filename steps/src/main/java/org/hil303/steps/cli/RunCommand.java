@@ -32,6 +32,7 @@ import org.hil303.steps.farm.CrossUnitPhase;
 import org.hil303.steps.farm.EarlierUnits;
 import org.hil303.steps.farm.FarmRun;
 import org.hil303.steps.farm.GroupDurations;
+import org.hil303.steps.farm.RunProgress;
 import org.hil303.steps.farm.Suite;
 import org.hil303.steps.farm.UnitPart;
 import org.hil303.steps.report.RunReport;
@@ -70,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--fuzz-budget", paramLabel = "N", description = "malformed inputs per fuzz target (default: the DUT file's fuzz.inputs-per-target)")
     Integer fuzzBudget;
+
+    @Option(names = "--inject-faults", paramLabel = "SEED", description = {"break the rig on purpose, once per scenario at a seeded moment",
+            "(virtual rigs: the emulator killed, the console cut, the link down, the fake cloud's port taken), to prove no rig fault becomes a verdict"})
+    Long injectFaults;
 
     @Option(names = "--compare-with", paramLabel = "BUNDLE", description = {"an earlier run's evidence bundle (of another unit of the same model):",
             "its units take part in the cross-unit test cases (5.1-2, 5.4-3, 5.4-4); may be given several times"})
@@ -112,6 +117,9 @@ final class RunCommand implements Callable<Integer> {
         List<Suite.Scenario> selected = suite.select(tags);
         if (selected.isEmpty()) {
             return usageError("no test case matched" + (tags == null ? "" : " --tags '" + tags + "'"));
+        }
+        if (injectFaults != null && farm.rigs().stream().anyMatch(m -> m.config().kind() != RigConfig.Kind.VIRTUAL)) {
+            return usageError("--inject-faults breaks the rig on purpose: it is for virtual rigs only");
         }
         List<UnitFacts> earlier;
         try {
@@ -178,6 +186,9 @@ final class RunCommand implements Callable<Integer> {
                     + "; DUT at " + farm.rigs().get(0).config().network().dutAddress().getHostAddress());
         }
         long fuzzSeed = seed != null ? seed : new java.security.SecureRandom().nextLong();
+        if (injectFaults != null) {
+            out.println("injecting rig faults, seed " + injectFaults + ": one per scenario, at a seeded moment; every verdict must stand or be INCONCLUSIVE");
+        }
         out.println("fuzz seed " + fuzzSeed + " (replay with --seed " + fuzzSeed + "), "
                 + (fuzzBudget != null ? fuzzBudget : dutDescription.fuzz().inputsPerTarget()) + " inputs per target");
         Path durationsFile = GroupDurations.file(runs, safe(dutName(dutDescription)));
@@ -188,11 +199,26 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean crossUnit = selected.stream().anyMatch(Suite.Scenario::crossUnit);
         long start = System.nanoTime();
+        RunProgress progress = new RunProgress(runDir, plan, automatedProvisions(features), dutDescription.ics(), statements,
+                environment(home, farm, List.of(), fuzzSeed, dutDescription));
+        progress.write("");
         FarmRun.Outcome outcome;
         try {
-            outcome = FarmRun.run(plan, new FarmRun.Request(dutDescription.file(), tags, runDir, results, fuzzSeed, fuzzBudget),
+            outcome = FarmRun.run(plan, new FarmRun.Request(dutDescription.file(), tags, runDir, results, fuzzSeed, fuzzBudget, injectFaults),
                     new FarmRun.Launch(Path.of(System.getProperty("java.home"), "bin", "java"), System.getProperty("java.class.path"),
-                            Main.class.getName(), home, image.map(RefdevImage::dir)), crossUnit, out);
+                            Main.class.getName(), home, image.map(RefdevImage::dir)), crossUnit, out, new FarmRun.Listener() {
+                        @Override
+                        public void resultFinished() {
+                            progress.write("");
+                        }
+
+                        @Override
+                        public void stopped() {
+                            progress.write("the run was stopped before its end (a signal: Ctrl-C, SIGTERM, or its host shutting down); "
+                                    + "the test cases it had not finished are missing");
+                        }
+                    });
+            progress.finished();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Main.INCONCLUSIVE;
@@ -282,13 +308,16 @@ final class RunCommand implements Callable<Integer> {
         env.put("dut.firmware", dut.firmware());
         env.put("fuzz.seed", Long.toString(fuzzSeed));
         env.put("fuzz.inputs-per-target", Integer.toString(fuzzBudget != null ? fuzzBudget : dut.fuzz().inputsPerTarget()));
+        if (injectFaults != null) {
+            env.put("faults.injected.seed", Long.toString(injectFaults));
+        }
         if (farm.single()) {
             parts.forEach(p -> env.putAll(p.environment()));
             env.putIfAbsent("rig", farm.rigs().get(0).config().name());
         } else {
             env.put("rigs", farm.rigs().stream().map(RigFarm.Member::id).collect(Collectors.joining(", ")));
             env.put("units", parts.stream().map(p -> p.rigId() + ": " + (p.unit().isEmpty() ? "?" : p.unit())).collect(Collectors.joining(", ")));
-            Map<String, String> shared = parts.isEmpty() ? Map.of() : new LinkedHashMap<>(parts.get(0).environment());
+            Map<String, String> shared = parts.isEmpty() ? new LinkedHashMap<>() : new LinkedHashMap<>(parts.get(0).environment());
             parts.forEach(p -> shared.entrySet().removeIf(e -> !e.getValue().equals(p.environment().get(e.getKey()))));
             shared.remove("rig");
             env.putAll(shared);
@@ -302,6 +331,7 @@ final class RunCommand implements Callable<Integer> {
         }
         env.put("java", System.getProperty("java.version"));
         env.putAll(ToolVersions.of(farm.rigs().get(0).config(), Home.allure(home)));
+        env.put(RunProgress.COMPLETE, "true");
         return env;
     }
 

@@ -15,10 +15,12 @@ import org.hil303.rigs.base.RigFault;
 import org.hil303.rigs.config.ConfigException;
 import org.hil303.rigs.virtual.NetworkNamespace;
 import org.hil303.rigs.virtual.RefdevImage;
+import org.hil303.steps.farm.GroupDurations;
 import org.hil303.steps.farm.UnitPart;
 import org.hil303.steps.report.Ledger;
 import org.hil303.steps.report.ProgressPlugin;
 import org.hil303.steps.report.TestCaseResult;
+import org.hil303.steps.run.FaultInjector;
 import org.hil303.steps.run.HarnessRun;
 import org.hil303.steps.run.UnitSurvey;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ final class UnitRunCommand implements Callable<Integer> {
     @Option(names = "--seed", required = true) long seed;
     @Option(names = "--fuzz-budget") Integer fuzzBudget;
     @Option(names = "--survey", description = "at the end, collect what the cross-unit test cases need of the unit") boolean survey;
+    @Option(names = "--inject-faults") Long injectFaults;
 
     @Override
     public Integer call() {
@@ -65,6 +68,11 @@ final class UnitRunCommand implements Callable<Integer> {
         HarnessRun run = new HarnessRun(rigConfig, dutDescription, part, image);
         run.rigId(rigId);
         run.fuzzing(seed, fuzzBudget == null ? OptionalInt.empty() : OptionalInt.of(fuzzBudget));
+        if (injectFaults != null) {
+            GroupDurations typical = GroupDurations.typical();
+            run.injectFaults(new FaultInjector(injectFaults, run, part.resolve(FaultInjector.LOG_FILE)),
+                    provision -> typical.expected(provision, 1).toMillis());
+        }
         HarnessRun.begin(run);
         Ledger.reset();
         Ledger.onChange(results -> keep(run, results, false));

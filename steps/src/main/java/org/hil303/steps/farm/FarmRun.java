@@ -29,13 +29,23 @@ public final class FarmRun {
     public record Launch(Path java, String classPath, String mainClass, Path home, Optional<Path> image) {}
 
     /** What the run asks for: the DUT, the user's tag selection, where results go, the fuzzers' seed. */
-    public record Request(Path dutFile, String userTags, Path runDir, Path allureResults, long seed, Integer fuzzBudget) {}
+    public record Request(Path dutFile, String userTags, Path runDir, Path allureResults, long seed, Integer fuzzBudget, Long injectFaults) {}
 
     /** Every rig's share: its groups, its scenarios, the time expected, its part folder. */
     public record Assignment(RigFarm.Member rig, List<String> provisions, List<Suite.Scenario> scenarios, Duration expected, Path part) {}
 
+    /** What the run is told while its workers run: a test case finished somewhere; the run was stopped from outside. */
+    public interface Listener {
+        void resultFinished();
+
+        void stopped();
+    }
+
     /** The merged results and the parts the workers left (for their environment and units). */
     public record Outcome(List<TestCaseResult> results, List<UnitPart> parts, List<Assignment> assignments) {}
+
+    /** How long a stopped worker has to switch its unit off and leave its part. */
+    static final int WORKER_STOPS_WITHIN_SECONDS = 20;
 
     private FarmRun() {}
 
@@ -57,7 +67,7 @@ public final class FarmRun {
      * Runs every assignment that has work (or every one, when {@code survey}: cross-unit test cases
      * need each unit seen, and each worker then also collects its unit's facts) at once and waits for all.
      */
-    public static Outcome run(List<Assignment> plan, Request request, Launch launch, boolean survey, PrintStream out)
+    public static Outcome run(List<Assignment> plan, Request request, Launch launch, boolean survey, PrintStream out, Listener listener)
             throws InterruptedException {
         boolean named = plan.size() > 1;
         List<RigWorker> workers = new ArrayList<>();
@@ -68,7 +78,7 @@ public final class FarmRun {
             if (a.provisions().isEmpty() && !survey) {
                 continue;
             }
-            RigWorker w = new RigWorker(a.rig().id(), a.part(), out, named);
+            RigWorker w = new RigWorker(a.rig().id(), a.part(), out, named, listener::resultFinished);
             try {
                 w.start(command(a, request, launch, survey), environment(a));
                 workers.add(w);
@@ -77,8 +87,13 @@ public final class FarmRun {
                 results.addAll(notRun(a, "rig " + a.rig().id() + ": cannot start its worker: " + e.getMessage()));
             }
         }
-        Thread stopper = new Thread(() -> workers.forEach(RigWorker::stop), "stop-workers");
-        Runtime.getRuntime().addShutdownHook(stopper); // Ctrl-C or SIGTERM: each worker powers its unit off and leaves its part
+        // Ctrl-C or SIGTERM: each worker powers its unit off and leaves its part, then the run writes what it has, marked incomplete
+        Thread stopper = new Thread(() -> {
+            workers.forEach(RigWorker::stop);
+            workers.forEach(w -> w.awaitGone(WORKER_STOPS_WITHIN_SECONDS));
+            listener.stopped();
+        }, "stop-workers");
+        Runtime.getRuntime().addShutdownHook(stopper);
         try {
             for (RigWorker w : workers) {
                 Assignment a = of.get(w);
@@ -125,6 +140,9 @@ public final class FarmRun {
         }
         if (survey) {
             cmd.add("--survey");
+        }
+        if (r.injectFaults() != null) {
+            cmd.addAll(List.of("--inject-faults", r.injectFaults().toString()));
         }
         return a.rig().config().kind() == RigConfig.Kind.VIRTUAL ? NetworkNamespace.isolate(cmd) : cmd;
     }

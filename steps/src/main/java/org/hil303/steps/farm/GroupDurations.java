@@ -40,7 +40,12 @@ public final class GroupDurations {
     }
 
     public static GroupDurations load(Path file) {
-        return new GroupDurations(read(file), typical());
+        return new GroupDurations(read(file), typicalTable());
+    }
+
+    /** The reference device's measured durations alone. */
+    public static GroupDurations typical() {
+        return new GroupDurations(Map.of(), typicalTable());
     }
 
     /** What a group of {@code scenarios} scenarios is expected to take, and where that figure comes from. */
@@ -86,7 +91,7 @@ public final class GroupDurations {
         }
     }
 
-    private static Map<String, Long> typical() {
+    private static Map<String, Long> typicalTable() {
         try (InputStream in = GroupDurations.class.getResourceAsStream("typical-durations.properties")) {
             return in == null ? Map.of() : parse(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -24,15 +24,21 @@ import org.slf4j.LoggerFactory;
 final class RigWorker {
     private static final Logger LOG = LoggerFactory.getLogger(RigWorker.class);
     static final String LOG_FILE = "worker.log";
+    /** A progress line of a finished test case: provision, test case, verdict. */
+    private static final java.util.regex.Pattern RESULT_LINE = java.util.regex.Pattern.compile(
+            "^\\s+\\S+\\s+\\S+\\s+(PASS|FAIL|INCONCLUSIVE|NOT_APPLICABLE)\\s");
 
     private final String rigId;
     private final Path part;
     private final PrintStream out;
     private final String prefix;
+    private final Runnable onResult;
     private Process process;
     private Thread relay;
 
-    RigWorker(String rigId, Path part, PrintStream out, boolean named) {
+    /** @param onResult called after each line that reports a finished test case (its part on disk has it by then) */
+    RigWorker(String rigId, Path part, PrintStream out, boolean named, Runnable onResult) {
+        this.onResult = onResult;
         this.rigId = rigId;
         this.part = part;
         this.out = out;
@@ -66,6 +72,9 @@ final class RigWorker {
                 log.write(line);
                 log.write('\n');
                 log.flush();
+                if (RESULT_LINE.matcher(line).find()) {
+                    onResult.run();
+                }
             }
         } catch (IOException e) {
             LOG.debug("rig {}: relaying the worker's output: {}", rigId, e.toString());
@@ -81,7 +90,18 @@ final class RigWorker {
 
     void stop() {
         if (process != null && process.isAlive()) {
-            process.destroy();
+            process.destroy(); // SIGTERM: the worker switches its unit off and leaves its part
+        }
+    }
+
+    /** Waits for a stopped worker to be gone, at most {@code seconds}. */
+    void awaitGone(int seconds) {
+        if (process != null) {
+            try {
+                process.waitFor(seconds, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
