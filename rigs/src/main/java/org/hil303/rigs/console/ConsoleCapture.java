@@ -20,10 +20,14 @@ import org.hil303.rigs.base.Timeout;
  * The transcript file keeps everything (escaped, timestamped); the window that prompts are
  * matched against holds the text as a terminal would show it, without CSI escape sequences
  * (a shell asking for the cursor position after its prompt must not hide the prompt). Offsets
- * count window characters. Memory is bounded: only a window of recent output is kept.
+ * count window characters. Memory is bounded: only a window of recent output is kept. Disk is
+ * bounded too: past {@link #TRANSCRIPT_LIMIT} the transcript keeps no more lines but counts them, and
+ * says how much it dropped (a device that floods its console must not fill the lab's disk).
  */
 public final class ConsoleCapture implements AutoCloseable {
     static final int WINDOW_CHARS = 4 << 20;
+    /** The most the transcript file holds: hours of a chatty device, a fraction of a flood. */
+    public static final long TRANSCRIPT_LIMIT = 64L << 20;
     private static final int MAX_LINE = 4096;
     private static final int MAX_EVENTS = 1000;
 
@@ -40,8 +44,17 @@ public final class ConsoleCapture implements AutoCloseable {
     private boolean ended;
     private int escape; // 0 text, 1 after ESC, 2 inside a CSI sequence
     private long lastDataNanos = System.nanoTime();
+    private final long limit;
+    private long written;
+    private long droppedLines;
+    private long droppedBytes;
 
     public ConsoleCapture(Path transcript) throws IOException {
+        this(transcript, TRANSCRIPT_LIMIT);
+    }
+
+    ConsoleCapture(Path transcript, long limit) throws IOException {
+        this.limit = limit;
         this.transcript = transcript;
         Files.createDirectories(transcript.toAbsolutePath().getParent());
         this.writer = Files.newBufferedWriter(transcript, StandardCharsets.UTF_8);
@@ -102,8 +115,19 @@ public final class ConsoleCapture implements AutoCloseable {
     private void completeLine() {
         String text = ReportText.sanitize(line, MAX_LINE * 4);
         Duration at = Duration.ofNanos(lineStartNanos - startNanos);
+        String entry = String.format(java.util.Locale.ROOT, "[%10.3f] %s%n", at.toNanos() / 1e9, text);
         try {
-            writer.write(String.format(java.util.Locale.ROOT, "[%10.3f] %s%n", at.toNanos() / 1e9, text));
+            if (written + entry.length() > limit) {
+                if (droppedLines == 0) {
+                    writer.write(String.format(java.util.Locale.ROOT, "[%10.3f] [hil303: the transcript reached its limit of %d MiB; "
+                            + "further lines are dropped and counted]%n", at.toNanos() / 1e9, limit >> 20));
+                }
+                droppedLines++;
+                droppedBytes += line.length() + 1;
+            } else {
+                writer.write(entry);
+                written += entry.length();
+            }
         } catch (IOException e) {
             // the transcript file is evidence, but losing it must not stop the capture used for matching
         }
@@ -237,11 +261,20 @@ public final class ConsoleCapture implements AutoCloseable {
         return out.toString();
     }
 
+    /** Lines (and their bytes, as received) the transcript dropped past its limit. */
+    public synchronized long[] dropped() {
+        return new long[] {droppedLines, droppedBytes};
+    }
+
     @Override
     public synchronized void close() {
         try {
             if (line.length() > 0) {
                 completeLine();
+            }
+            if (droppedLines > 0) {
+                writer.write(String.format(java.util.Locale.ROOT, "[hil303: %d lines (%d bytes as received) were dropped past the "
+                        + "transcript's limit of %d MiB]%n", droppedLines, droppedBytes, limit >> 20));
             }
             writer.close();
         } catch (IOException e) {

@@ -94,4 +94,20 @@ class ConsoleCaptureTest {
             assertThat(c.await(Pattern.compile("# "), 0, Timeout.of("t", Duration.ofMillis(100)))).isPresent();
         }
     }
+
+    @Test
+    void a_flood_past_the_transcripts_limit_is_counted_not_written() throws Exception {
+        Path file = dir.resolve("flood.log");
+        byte[] chunk = ("<script>alert(1)</script>\u0000\u001b[31m" + "x".repeat(5000) + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (ConsoleCapture c = new ConsoleCapture(file, 1 << 20)) {
+            for (int i = 0; i < 2000; i++) { // about 10 MB
+                c.append(chunk, chunk.length);
+            }
+            assertThat(c.dropped()[0]).isGreaterThan(1000);
+            assertThat(c.find(java.util.regex.Pattern.compile("alert"), c.mark() - 6000)).isPresent(); // matching still sees the newest
+        }
+        assertThat(java.nio.file.Files.size(file)).isLessThan((1 << 20) + 4096);
+        assertThat(java.nio.file.Files.readString(file)).contains("reached its limit of 1 MiB").contains("lines (")
+                .doesNotContain("\u0000");
+    }
 }

@@ -61,16 +61,26 @@ final class ReproduceCommand implements Callable<Integer> {
 
         // the DUT file and its assessor statements, as the lab had them, in a folder of their own
         Path inputs = Files.createTempDirectory("hil303-reproduce-");
-        for (Map.Entry<String, byte[]> e : files.entrySet()) {
-            if (e.getKey().startsWith(EvidenceBundle.DUT) || e.getKey().startsWith(EvidenceBundle.RIG)) {
-                Path target = inputs.resolve(e.getKey()).normalize();
-                Files.createDirectories(target.getParent());
-                Files.write(target, e.getValue());
+        // streamed out of the archive: a supplier's images may be larger than what the verifier keeps in memory
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(bundle.toFile())) {
+            for (var en = z.entries(); en.hasMoreElements(); ) {
+                java.util.zip.ZipEntry e = en.nextElement();
+                if (!e.isDirectory() && (e.getName().startsWith(EvidenceBundle.DUT) || e.getName().startsWith(EvidenceBundle.RIG))) {
+                    Path target = inputs.resolve(e.getName()).normalize();
+                    if (!target.startsWith(inputs)) {
+                        continue; // the verifier has already refused paths outside the bundle
+                    }
+                    Files.createDirectories(target.getParent());
+                    try (var in = z.getInputStream(e)) {
+                        Files.copy(in, target);
+                    }
+                }
             }
         }
         String dutEntry = props.getProperty("run.dut.file", "");
         String rigEntry = props.getProperty("run.rig.file", "");
-        if (!files.containsKey(dutEntry) || !dutEntry.startsWith(EvidenceBundle.DUT) || !files.containsKey(rigEntry) || !rigEntry.startsWith(EvidenceBundle.RIG)) {
+        if (!Files.isRegularFile(inputs.resolve(dutEntry).normalize()) || !dutEntry.startsWith(EvidenceBundle.DUT)
+                || !Files.isRegularFile(inputs.resolve(rigEntry).normalize()) || !rigEntry.startsWith(EvidenceBundle.RIG)) {
             System.err.println("error: " + bundle + ": " + EvidenceBundle.PROPERTIES + " does not name the DUT and rig files the bundle holds");
             return Main.USAGE;
         }
@@ -80,7 +90,7 @@ final class ReproduceCommand implements Callable<Integer> {
         } else {
             // a run over several rigs is reproduced over as many, from the rig files it recorded
             for (String entry : props.getProperty("run.rig.files", rigEntry).split(",")) {
-                if (!files.containsKey(entry) || !entry.startsWith(EvidenceBundle.RIG)) {
+                if (!Files.isRegularFile(inputs.resolve(entry).normalize()) || !entry.startsWith(EvidenceBundle.RIG)) {
                     System.err.println("error: " + bundle + ": " + EvidenceBundle.PROPERTIES + " names a rig file the bundle does not hold: " + entry);
                     return Main.USAGE;
                 }
@@ -94,7 +104,12 @@ final class ReproduceCommand implements Callable<Integer> {
         Path runs = Optional.ofNullable(reports).orElse(RunCommand.Home.dir().resolve("reports")).toAbsolutePath();
         args.addAll(List.of("--reports", runs.toString()));
         System.out.println("reproducing run " + Escape.plain(props.getProperty("run.id", "?")) + (tags == null ? "" : " (tags " + Escape.plain(tags) + ")"));
-        int status = Main.execute(args.toArray(new String[0]));
+        int status;
+        try {
+            status = Main.execute(args.toArray(new String[0]));
+        } finally {
+            deleteTree(inputs); // the new run's bundle carries its own copies of the inputs
+        }
         if (status == Main.USAGE) {
             return Main.USAGE;
         }
@@ -115,5 +130,15 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         System.out.println(differ == 0 ? "all " + cases.size() + " test cases agree" : differ + " of " + cases.size() + " test cases differ");
         return differ == 0 && !cases.isEmpty() ? Main.OK : Main.FAIL;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind is litter, not a failure of the reproduction
+        }
     }
 }

@@ -29,17 +29,22 @@ import org.hil303.fixtures.crypto.Bc;
 
 /** Checks an evidence bundle: every file against the manifest, the manifest against the lab's signature. */
 public final class BundleVerifier {
-    private static final long MAX_ENTRY = 512L * 1024 * 1024;
+    /** Files up to this size are also kept for reading (summaries, properties, inputs); larger ones are only hashed. */
+    static final int KEEP = 8 << 20;
 
     public enum Status { VERIFIED, TAMPERED, UNSIGNED }
 
-    /** The outcome; {@code problems} name the file that was changed, added, removed or damaged. */
+    /**
+     * The outcome; {@code problems} name the file that was changed, added, removed or damaged; {@code files}
+     * holds the bundle's files of up to 8 MiB (a unit's flash image is hashed as it streams by, not kept).
+     */
     public record Result(Status status, List<String> problems, Optional<X509Certificate> signer, Map<String, byte[]> files) {}
 
     private BundleVerifier() {}
 
     public static Result verify(Path zip, Optional<X509Certificate> expectedSigner) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, String> hashes = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             for (Enumeration<? extends ZipEntry> en = z.entries(); en.hasMoreElements(); ) {
@@ -51,19 +56,38 @@ public final class BundleVerifier {
                     problems.add(e.getName() + ": a path outside the bundle");
                     continue;
                 }
+                if (hashes.containsKey(e.getName())) {
+                    problems.add(e.getName() + ": appears twice in the archive");
+                    continue;
+                }
                 try (InputStream in = z.getInputStream(e)) {
-                    byte[] bytes = in.readNBytes((int) Math.min(MAX_ENTRY, Integer.MAX_VALUE - 16));
-                    if (files.put(e.getName(), bytes) != null) {
-                        problems.add(e.getName() + ": appears twice in the archive");
+                    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+                    java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+                    byte[] buf = new byte[1 << 16];
+                    long size = 0;
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        sha.update(buf, 0, n);
+                        if (size + n <= KEEP) {
+                            kept.write(buf, 0, n);
+                        }
+                        size += n;
+                    }
+                    hashes.put(e.getName(), java.util.HexFormat.of().formatHex(sha.digest()));
+                    if (size <= KEEP) {
+                        files.put(e.getName(), kept.toByteArray());
                     }
                 } catch (ZipException ex) {
                     problems.add(e.getName() + ": its bytes in the archive are damaged (" + ex.getMessage() + ")");
-                    files.put(e.getName(), null);
+                    hashes.put(e.getName(), null);
+                } catch (java.security.NoSuchAlgorithmException ex) {
+                    throw new IllegalStateException(ex);
                 }
             }
         } catch (ZipException e) {
             return new Result(Status.TAMPERED, List.of(zip.getFileName() + ": not a readable zip archive (" + e.getMessage() + ")"), Optional.empty(), files);
         }
+        hashes.remove(EvidenceBundle.MANIFEST);
+        hashes.remove(EvidenceBundle.SIGNATURE);
         byte[] manifest = files.remove(EvidenceBundle.MANIFEST);
         byte[] signature = files.remove(EvidenceBundle.SIGNATURE);
         if (manifest == null) {
@@ -79,14 +103,14 @@ public final class BundleVerifier {
             listed.put(line.substring(66), line.substring(0, 64));
         }
         for (Map.Entry<String, String> l : listed.entrySet()) {
-            byte[] bytes = files.get(l.getKey());
-            if (!files.containsKey(l.getKey())) {
+            String hash = hashes.get(l.getKey());
+            if (!hashes.containsKey(l.getKey())) {
                 problems.add(l.getKey() + ": listed in the manifest but missing");
-            } else if (bytes != null && !EvidenceBundle.sha256(bytes).equals(l.getValue())) {
+            } else if (hash != null && !hash.equals(l.getValue())) {
                 problems.add(l.getKey() + ": changed (its SHA-256 differs from the manifest)");
             }
         }
-        for (String name : files.keySet()) {
+        for (String name : hashes.keySet()) {
             if (!listed.containsKey(name)) {
                 problems.add(name + ": not in the manifest (added after the bundle was made)");
             }

@@ -1,12 +1,14 @@
 package org.hil303.steps.evidence;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,7 +43,14 @@ public final class EvidenceBundle {
     public static final String DUT = "inputs/dut/";
     public static final String RIG = "inputs/rig/";
 
-    private final Map<String, byte[]> entries = new TreeMap<>();
+    /** A file of the bundle: on disk (streamed, however large: a unit's flash image) or made in memory (small). */
+    private record Source(Path file, byte[] bytes) {
+        InputStream open() throws IOException {
+            return file != null ? Files.newInputStream(file) : new java.io.ByteArrayInputStream(bytes);
+        }
+    }
+
+    private final Map<String, Source> entries = new TreeMap<>();
 
     /** Every regular file under the run folder, except earlier bundles. */
     public EvidenceBundle addRun(Path runDir) throws IOException {
@@ -49,7 +58,7 @@ public final class EvidenceBundle {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String rel = runDir.relativize(f).toString().replace('\\', '/');
                 if (!(rel.startsWith("evidence-") && rel.endsWith(".zip"))) {
-                    entries.put(RUN + rel, Files.readAllBytes(f));
+                    entries.put(RUN + rel, new Source(f, null));
                 }
             }
         }
@@ -57,12 +66,15 @@ public final class EvidenceBundle {
     }
 
     public EvidenceBundle add(String name, Path file) throws IOException {
-        entries.put(name, Files.readAllBytes(file));
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": not a file");
+        }
+        entries.put(name, new Source(file, null));
         return this;
     }
 
     public EvidenceBundle add(String name, byte[] content) {
-        entries.put(name, content.clone());
+        entries.put(name, new Source(null, content.clone()));
         return this;
     }
 
@@ -74,14 +86,21 @@ public final class EvidenceBundle {
         return add(PROPERTIES, w.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes the archive; signs the manifest when the lab has a key. */
+    /** Writes the archive, streaming every file through (memory stays small whatever the files weigh); signs the manifest when the lab has a key. */
     public void write(Path zip, Optional<LabKeys> keys) throws IOException {
-        byte[] manifest = manifest(entries).getBytes(StandardCharsets.UTF_8);
+        StringBuilder manifestText = new StringBuilder();
         Path tmp = zip.resolveSibling(zip.getFileName() + ".part");
         try (OutputStream o = Files.newOutputStream(tmp); ZipOutputStream z = new ZipOutputStream(o)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                put(z, e.getKey(), e.getValue());
+            for (Map.Entry<String, Source> e : entries.entrySet()) {
+                MessageDigest sha = digest();
+                z.putNextEntry(new ZipEntry(e.getKey()));
+                try (InputStream in = new DigestInputStream(e.getValue().open(), sha)) {
+                    in.transferTo(z);
+                }
+                z.closeEntry();
+                manifestText.append(HexFormat.of().formatHex(sha.digest())).append("  ").append(e.getKey()).append('\n');
             }
+            byte[] manifest = manifestText.toString().getBytes(StandardCharsets.UTF_8);
             put(z, MANIFEST, manifest);
             if (keys.isPresent()) {
                 put(z, SIGNATURE, sign(manifest, keys.get()));
@@ -96,6 +115,14 @@ public final class EvidenceBundle {
         return b.toString();
     }
 
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] sign(byte[] manifest, LabKeys keys) throws IOException {
         try {
             CMSSignedDataGenerator g = new CMSSignedDataGenerator();
@@ -106,6 +133,15 @@ public final class EvidenceBundle {
         } catch (CMSException | OperatorCreationException | GeneralSecurityException e) {
             throw new IOException("cannot sign the manifest with the lab key: " + e.getMessage(), e);
         }
+    }
+
+    /** A file's SHA-256, read as a stream. */
+    static String sha256(Path file) throws IOException {
+        MessageDigest sha = digest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     static String sha256(byte[] bytes) {

@@ -78,10 +78,10 @@ public final class RunEvidence {
         props.put("run.dut.file", EvidenceBundle.DUT + dutFile.getFileName());
         run.tags().ifPresent(t -> props.put("run.tags", t));
         for (Path image : run.images()) {
-            props.put("image.sha256." + image.getFileName(), EvidenceBundle.sha256(Files.readAllBytes(image)));
+            props.put("image.sha256." + image.getFileName(), EvidenceBundle.sha256(image));
         }
         for (Path f : supplied) {
-            props.put("update.sha256." + f.getFileName(), EvidenceBundle.sha256(Files.readAllBytes(f)));
+            props.put("update.sha256." + f.getFileName(), EvidenceBundle.sha256(f));
         }
         bundle.properties(props);
 
