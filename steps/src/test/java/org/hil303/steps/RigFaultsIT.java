@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -38,8 +36,6 @@ class RigFaultsIT {
             "5.5-1-2", "PASS", "5.5-1-2c", "PASS", "5.3-9-2", "PASS", "5.7-1-2", "PASS", "5.5-4-2", "PASS", "5.11-2-2", "PASS");
     private static final Map<String, String> WEAK = Map.of("5.6-4-2", "FAIL", "5.1-4-2", "PASS", "5.6-1-2", "FAIL", "5.6-2-2", "FAIL",
             "5.5-1-2", "FAIL", "5.5-1-2c", "FAIL", "5.3-9-2", "FAIL", "5.7-1-2", "FAIL", "5.5-4-2", "FAIL", "5.11-2-2", "FAIL");
-    private static final Pattern CASE = Pattern.compile(
-            "\"testCase\": \"([^\"]+)\", \"name\": \"(?:[^\"\\\\]|\\\\.)*\", \"verdict\": \"([A-Z_]+)\", \"durationMs\": \\d+, \"message\": \"((?:[^\"\\\\]|\\\\.)*)\"");
 
     record Result(String testCase, String verdict, String message) {}
 
@@ -167,20 +163,36 @@ class RigFaultsIT {
         throw new AssertionError("emulators still running after the run was killed: " + left);
     }
 
+    /**
+     * Scans rather than matches: a message can be long, and a regex alternation over it recurses once per
+     * character (the weak profile's messages overflowed the stack).
+     */
     private static List<Result> results(Path summary) throws IOException {
         String text = Files.readString(summary, StandardCharsets.UTF_8);
         String flat = text.substring(text.indexOf("\"testCases\""), text.indexOf("\"coverage\""));
         List<Result> out = new ArrayList<>();
-        Matcher m = CASE.matcher(flat);
-        while (m.find()) {
-            out.add(new Result(m.group(1), m.group(2), m.group(3)));
+        for (int at = flat.indexOf(TEST_CASE); at >= 0; at = flat.indexOf(TEST_CASE, at + 1)) {
+            out.add(new Result(stringAfter(flat, TEST_CASE, at), stringAfter(flat, "\"verdict\": ", at), stringAfter(flat, "\"message\": ", at)));
         }
         return out;
     }
 
+    private static final String TEST_CASE = "\"testCase\": ";
+
+    /** The JSON string value following the first {@code key} at or after {@code from}, unescaped as far as this test needs. */
+    private static String stringAfter(String json, String key, int from) {
+        int i = json.indexOf(key, from) + key.length() + 1;
+        StringBuilder out = new StringBuilder();
+        for (; json.charAt(i) != '"'; i++) {
+            char c = json.charAt(i);
+            out.append(c == '\\' ? json.charAt(++i) : c);
+        }
+        return out.toString();
+    }
+
     private static List<String> faultLog(Path run) throws IOException {
         List<String> out = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(run)) {
+        try (Stream<Path> files = Files.walk(run.toRealPath())) { // latest is a link: walk where it points
             for (Path f : files.filter(f -> f.getFileName().toString().equals("faults.log")).toList()) {
                 out.addAll(Files.readAllLines(f));
             }
