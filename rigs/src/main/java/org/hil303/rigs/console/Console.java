@@ -156,6 +156,11 @@ public final class Console implements AutoCloseable {
         return capture.transcript();
     }
 
+    /** Lines, and their bytes as received, the transcript dropped past its limit. */
+    public long[] dropped() {
+        return capture.dropped();
+    }
+
     private void checkAlive() {
         if (lost != null) {
             throw new RigFault(lost);

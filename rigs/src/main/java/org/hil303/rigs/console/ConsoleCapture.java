@@ -113,20 +113,23 @@ public final class ConsoleCapture implements AutoCloseable {
     }
 
     private void completeLine() {
-        String text = ReportText.sanitize(line, MAX_LINE * 4);
         Duration at = Duration.ofNanos(lineStartNanos - startNanos);
-        String entry = String.format(java.util.Locale.ROOT, "[%10.3f] %s%n", at.toNanos() / 1e9, text);
         try {
-            if (written + entry.length() > limit) {
-                if (droppedLines == 0) {
-                    writer.write(String.format(java.util.Locale.ROOT, "[%10.3f] [hil303: the transcript reached its limit of %d MiB; "
-                            + "further lines are dropped and counted]%n", at.toNanos() / 1e9, limit >> 20));
-                }
-                droppedLines++;
+            if (droppedLines > 0) {
+                droppedLines++; // past the limit: counted, not formatted (a flood must not cost the harness more than its bytes)
                 droppedBytes += line.length() + 1;
             } else {
-                writer.write(entry);
-                written += entry.length();
+                String entry = String.format(java.util.Locale.ROOT, "[%10.3f] %s%n", at.toNanos() / 1e9, ReportText.sanitize(line, MAX_LINE * 4));
+                long bytes = utf8Length(entry);
+                if (written + bytes > limit) {
+                    writer.write(String.format(java.util.Locale.ROOT, "[%10.3f] [hil303: the transcript reached its limit of %d MiB; "
+                            + "further lines are dropped and counted]%n", at.toNanos() / 1e9, limit >> 20));
+                    droppedLines++;
+                    droppedBytes += line.length() + 1;
+                } else {
+                    writer.write(entry);
+                    written += bytes;
+                }
             }
         } catch (IOException e) {
             // the transcript file is evidence, but losing it must not stop the capture used for matching
@@ -142,6 +145,17 @@ public final class ConsoleCapture implements AutoCloseable {
         });
         line.setLength(0);
         lineStartNanos = -1;
+    }
+
+    /** Bytes on disk: the sanitized text is ASCII but for the Latin-1 letters a device printed, two bytes each in UTF-8. */
+    private static long utf8Length(String s) {
+        long n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Waits until nothing has arrived for {@code quiet}; false if the device keeps talking past the timeout. */

@@ -5,6 +5,8 @@ package org.hil303.rigs.console;
  * visible {@code \xNN} escapes (a transcript must not drive the reader's terminal), and length is capped.
  */
 public final class ReportText {
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private ReportText() {}
 
     public static String sanitize(CharSequence s, int maxChars) {
@@ -20,7 +22,7 @@ public final class ReportText {
             } else if (c == '\r') {
                 continue;
             } else {
-                out.append(String.format("\\x%02x", (int) c & 0xff));
+                out.append('\\').append('x').append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]); // a flood is mostly these: no format()
             }
         }
         return out.toString();

@@ -110,4 +110,17 @@ class ConsoleCaptureTest {
         assertThat(java.nio.file.Files.readString(file)).contains("reached its limit of 1 MiB").contains("lines (")
                 .doesNotContain("\u0000");
     }
+
+    /** Latin-1 letters take two bytes on disk: the limit counts bytes, not characters. */
+    @Test
+    void the_limit_counts_bytes_on_disk() throws Exception {
+        Path file = dir.resolve("latin1.log");
+        byte[] chunk = ("\u00e9".repeat(3000) + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        try (ConsoleCapture c = new ConsoleCapture(file, 1 << 20)) {
+            for (int i = 0; i < 400; i++) { // 1.2 M characters, 2.4 MB in UTF-8
+                c.append(chunk, chunk.length);
+            }
+        }
+        assertThat(java.nio.file.Files.size(file)).isLessThan((1 << 20) + 4096);
+    }
 }
