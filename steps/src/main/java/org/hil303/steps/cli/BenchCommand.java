@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * tools on the same booted DUT in the same run, printed as figures (not a pass/fail test).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks the network probes against nmap and sslscan on the DUT.",
+        description = {"Benchmarks the network probes against nmap and sslscan on the DUT (or, with --farm, the suite on several rigs; with --console, a console flood).",
                 "Prints both times, the ratio and whether both found the same; exit 0 when figures were measured, 3 when the rig failed."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rig", paramLabel = "FILE", description = "rig file (default: rigs/virtual.yaml)")
@@ -48,6 +48,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "EXPRESSION", description = "with --farm: the part of the suite to time (default: all of it)")
     String tags;
 
+    @Option(names = "--console", paramLabel = "MIB", arity = "0..1", fallbackValue = "1024",
+            description = {"instead: a flood of hostile console output (default 1024 MiB) through the console path;",
+                    "prints the rate, the heap's peak and what the transcript kept and dropped (no emulator needed)"})
+    Long consoleMib;
+
     private final PrintStream out = System.out;
 
     @Override
@@ -57,6 +62,13 @@ final class BenchCommand implements Callable<Integer> {
             return Main.USAGE;
         }
         Path home = RunCommand.Home.dir();
+        if (consoleMib != null) {
+            if (consoleMib < 1) {
+                System.err.println("error: --console needs at least 1 MiB, got " + consoleMib);
+                return Main.USAGE;
+            }
+            return ConsoleBench.run(home, consoleMib, out);
+        }
         if (farm) {
             try {
                 return FarmBench.run(home, Optional.ofNullable(dut).orElse(home.resolve("fixtures/duts/refdev-compliant.yaml")), tags, 3, out);
