@@ -66,11 +66,15 @@ class RigFaultsIT {
         List<String> faults = faultLog(reports.resolve("latest"));
         int hit = 0;
         int misreported = 0;
+        int stood = 0;
+        int withheldCount = 0;
         List<String> wrong = new ArrayList<>();
         for (Result r : results) {
             String want = expected.get(r.testCase());
             boolean stands = r.verdict().equals(want);
             boolean withheld = r.verdict().equals("INCONCLUSIVE") && r.message().startsWith("rig: ");
+            stood += stands ? 1 : 0;
+            withheldCount += withheld ? 1 : 0;
             if (!stands && !withheld) {
                 misreported++;
                 wrong.add(r.testCase() + " " + r.verdict() + " (without faults: " + want + "): " + r.message());
@@ -81,7 +85,8 @@ class RigFaultsIT {
                 hit++;
             }
         }
-        System.out.printf("%s: %d faults injected into %d scenarios, %d test cases, %d misreported%n", name, hit, faults.size(), results.size(), misreported);
+        System.out.printf("%s: %d faults injected into %d scenarios; %d test cases: %d verdicts stood, %d INCONCLUSIVE naming the rig, %d misreported%n",
+                name, hit, faults.size(), results.size(), stood, withheldCount, misreported);
         assertThat(wrong).as("test cases whose verdict is neither the fault-free one nor INCONCLUSIVE naming the rig").isEmpty();
         assertThat(hit).as("faults that really hit a scenario: " + faults).isGreaterThanOrEqualTo(3);
         assertThat(evidenceNames("rig fault injected", reports)).as("every fault that hit is in its scenario's evidence").isGreaterThanOrEqualTo(hit);

@@ -32,6 +32,7 @@ import org.hil303.steps.farm.CrossUnitPhase;
 import org.hil303.steps.farm.EarlierUnits;
 import org.hil303.steps.farm.FarmRun;
 import org.hil303.steps.farm.GroupDurations;
+import org.hil303.steps.farm.HarnessHeap;
 import org.hil303.steps.farm.RunProgress;
 import org.hil303.steps.farm.Suite;
 import org.hil303.steps.farm.UnitPart;
@@ -271,6 +272,10 @@ final class RunCommand implements Callable<Integer> {
         out.printf("%d test cases in %s%s: %d PASS, %d FAIL, %d INCONCLUSIVE, %d NOT_APPLICABLE%n", verdicts.size(),
                 Durations.human(java.time.Duration.ofNanos(System.nanoTime() - start)), farm.single() ? "" : " on " + farm.rigs().size() + " rigs",
                 counts.get(Verdict.PASS), counts.get(Verdict.FAIL), counts.get(Verdict.INCONCLUSIVE), counts.get(Verdict.NOT_APPLICABLE));
+        List<String> workers = env.entrySet().stream().filter(e -> e.getKey().endsWith(HarnessHeap.ENVIRONMENT_KEY))
+                .map(e -> e.getValue() + (farm.single() ? "" : " on " + e.getKey().substring(0, e.getKey().indexOf(HarnessHeap.ENVIRONMENT_KEY) - 1)))
+                .toList();
+        out.println("harness heap, peak: " + (workers.isEmpty() ? "" : String.join(", ", workers) + "; ") + "launcher " + HarnessHeap.peakMiB() + " MiB");
         if (evidence != null) {
             var coverage = evidence.summary().coverageCounts();
             out.printf("%d provisions: %d automated, %d by assessor statement only, %d not applicable by the ICS, %d still open%n",

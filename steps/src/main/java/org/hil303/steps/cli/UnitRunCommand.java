@@ -16,6 +16,7 @@ import org.hil303.rigs.config.ConfigException;
 import org.hil303.rigs.virtual.NetworkNamespace;
 import org.hil303.rigs.virtual.RefdevImage;
 import org.hil303.steps.farm.GroupDurations;
+import org.hil303.steps.farm.HarnessHeap;
 import org.hil303.steps.farm.UnitPart;
 import org.hil303.steps.report.Ledger;
 import org.hil303.steps.report.ProgressPlugin;
@@ -123,6 +124,7 @@ final class UnitRunCommand implements Callable<Integer> {
         run.openedRig().ifPresent(r -> env.putAll(r.environment()));
         env.putIfAbsent("rig", run.rigConfig().name());
         env.put("fuzz.inputs-per-target", Integer.toString(run.fuzzBudget().inputsPerTarget()));
+        env.put(HarnessHeap.ENVIRONMENT_KEY, HarnessHeap.describe());
         String unit = run.unitSerial().orElse("");
         try {
             new UnitPart(rigId, unit, env, results.stream().map(r -> r.on(rigId, unit)).toList(), finished).write(part);

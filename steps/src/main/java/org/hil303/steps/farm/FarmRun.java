@@ -129,6 +129,7 @@ public final class FarmRun {
 
     private static List<String> command(Assignment a, Request r, Launch l, boolean survey) {
         List<String> cmd = new ArrayList<>(List.of(l.java().toString(), "-Dhil303.home=" + l.home()));
+        cmd.addAll(HarnessHeap.workerOptions());
         l.image().ifPresent(i -> cmd.add("-Dhil303.refdev.image=" + i));
         cmd.addAll(List.of("-cp", l.classPath(), l.mainClass(), "unit-run",
                 "--rig", a.rig().config().file().toAbsolutePath().toString(), "--rig-id", a.rig().id(),

@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Breaks the rig on purpose, once per scenario at a seeded moment, to prove that no rig fault becomes a
+ * Breaks the rig on purpose, once per scenario at a seeded moment (but in a seeded control share), to prove that no rig fault becomes a
  * verdict about the DUT ({@code hil303 run --inject-faults SEED}). The fault and the moment follow from
  * the seed and the scenario alone, whichever rig of a farm runs it. Faults: what the rig can stage on
  * itself (the virtual rig: its emulator killed, its console cable cut, its link down) and the fake
@@ -35,6 +35,9 @@ public final class FaultInjector implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjector.class);
     public static final String LOG_FILE = "faults.log";
     static final String PORT_TAKEN = "cloud-port-taken";
+    /** One scenario in this many gets no fault: the series must show verdicts standing, not only withheld ones. */
+    private static final int CONTROL_ONE_IN = 4;
+    private static final String CONTROL = "none";
 
     private final long seed;
     private final HarnessRun run;
@@ -72,6 +75,11 @@ public final class FaultInjector implements AutoCloseable {
     /** Picks this scenario's fault and moment (within the time it is expected to take) and sets it off then. */
     public synchronized void arm(String testCase, String scenario, Duration expected) {
         Random r = new Random(seed * 31 + (testCase + "\n" + scenario).hashCode());
+        if (r.nextInt(CONTROL_ONE_IN) == 0) {
+            armed = new Armed(testCase + " " + scenario, CONTROL, Duration.ZERO);
+            pending = null;
+            return;
+        }
         List<String> kinds = kinds();
         String kind = kinds.get(r.nextInt(kinds.size()));
         // from a fifth into the expected time (a first boot not counted) to two and a half times it: many land after the
@@ -136,11 +144,15 @@ public final class FaultInjector implements AutoCloseable {
         if (armed == null) {
             return Optional.empty();
         }
-        pending.cancel(false);
+        if (pending != null) {
+            pending.cancel(false);
+        }
         Armed a = armed;
         armed = null;
         String line;
-        if (a.firedAt != null) {
+        if (a.kind.equals(CONTROL)) {
+            line = "no rig fault injected: a control scenario (one in " + CONTROL_ONE_IN + ", chosen by the seed), whose verdict must stand";
+        } else if (a.firedAt != null) {
             repair();
             line = "rig fault injected " + a.after.toMillis() + " ms into the scenario (" + a.kind + "): " + a.what;
         } else {
