@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code hil303}: the command line of the harness. */
 @Command(name = "hil303", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Hardware-in-the-loop conformance tests for ETSI EN 303 645.",
-        subcommands = {RunCommand.class, BenchCommand.class, KeysCommand.class, VerifyCommand.class, ReproduceCommand.class,
+        subcommands = {RunCommand.class, BenchCommand.class, KeysCommand.class, VerifyCommand.class, ReproduceCommand.class, AssessCommand.class,
                 UnitRunCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0;

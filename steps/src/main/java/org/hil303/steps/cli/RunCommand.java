@@ -25,9 +25,9 @@ import org.hil303.rigs.virtual.RefdevImage;
 import org.hil303.steps.evidence.AllureHistory;
 import org.hil303.steps.evidence.AssessorStatement;
 import org.hil303.steps.evidence.AssessorStatements;
-import org.hil303.steps.evidence.ConformanceSummary.Coverage;
 import org.hil303.steps.evidence.LabKeys;
 import org.hil303.steps.evidence.RunEvidence;
+import org.hil303.steps.evidence.SummaryFiles;
 import org.hil303.steps.farm.CrossUnitPhase;
 import org.hil303.steps.farm.EarlierUnits;
 import org.hil303.steps.farm.FarmRun;
@@ -40,6 +40,7 @@ import org.hil303.steps.report.RunReport;
 import org.hil303.steps.report.TestCaseResult;
 import org.hil303.steps.report.Verdict;
 import org.hil303.steps.run.CrossUnitRun;
+import org.hil303.steps.run.SuiteTestCases;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -277,10 +278,7 @@ final class RunCommand implements Callable<Integer> {
                 .toList();
         out.println("harness heap, peak: " + (workers.isEmpty() ? "" : String.join(", ", workers) + "; ") + "launcher " + HarnessHeap.peakMiB() + " MiB");
         if (evidence != null) {
-            var coverage = evidence.summary().coverageCounts();
-            out.printf("%d provisions: %d automated, %d by assessor statement only, %d not applicable by the ICS, %d still open%n",
-                    evidence.summary().rows().size(), coverage.get(Coverage.AUTOMATED) + coverage.get(Coverage.AUTOMATED_AND_ASSESSOR),
-                    coverage.get(Coverage.ASSESSOR), coverage.get(Coverage.NOT_APPLICABLE), coverage.get(Coverage.OPEN));
+            out.println(SummaryFiles.totals(evidence.summary()));
             out.println("summary: " + display(home, runDir.resolve("summary.html")) + " (also .md, .json)");
             out.println("bundle:  " + display(home, evidence.bundle()) + evidence.signer().map(s -> ", signed by " + s)
                     .orElse(", unsigned: create the lab key with `hil303 keys init`, then `hil303 keys sign " + display(home, evidence.bundle()) + "`"));
@@ -345,11 +343,10 @@ final class RunCommand implements Callable<Integer> {
         return p.startsWith(cwd) ? cwd.relativize(p).toString() : p.toString();
     }
 
-    /** The provisions with a feature file, by its name (5.6-4-debug-interfaces.feature). */
+    /** What the suite automates, for the summary; feature files it cannot list leave nothing known to be automated. */
     private static java.util.Set<String> automatedProvisions(Path features) {
-        try (var files = Files.list(features)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".feature"))
-                    .map(n -> n.replaceFirst("^((?:4|5\\.\\d{1,2}|6)-\\d{1,2})-.*", "$1")).collect(java.util.stream.Collectors.toSet());
+        try {
+            return SuiteTestCases.in(features);
         } catch (IOException e) {
             return java.util.Set.of();
         }

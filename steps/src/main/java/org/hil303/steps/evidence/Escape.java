@@ -47,15 +47,21 @@ public final class Escape {
         return b.toString();
     }
 
-    /** Markdown cell text: HTML escaped (renderers pass HTML through) and Markdown's own syntax backslashed. */
+    /**
+     * Markdown cell text: HTML escaped (renderers pass HTML through) and Markdown's own syntax backslashed,
+     * character by character, so that the entities' own characters ({@code &#39;}) are not escaped again.
+     */
     static String markdown(String s) {
-        String h = html(s);
-        StringBuilder b = new StringBuilder(h.length() + 16);
-        for (char c : h.toCharArray()) {
-            if ("\\`*_[]|#!~".indexOf(c) >= 0) {
-                b.append('\\');
+        StringBuilder b = new StringBuilder();
+        for (char c : plain(s).toCharArray()) {
+            if ("<>&\"'".indexOf(c) >= 0) {
+                b.append(html(String.valueOf(c)));
+            } else {
+                if ("\\`*_[]|#!~".indexOf(c) >= 0) {
+                    b.append('\\');
+                }
+                b.append(c);
             }
-            b.append(c);
         }
         return b.toString();
     }

@@ -50,6 +50,25 @@ class EvidenceCommandsTest {
     }
 
     @Test
+    void assess_writes_the_entries_beside_the_dut_file_and_says_how_many(@TempDir Path dir) throws Exception {
+        Path dut = dir.resolve("unit.yaml");
+        Files.copy(HOME.resolve("fixtures/duts/refdev-compliant.yaml"), dut);
+        assertThat(Main.execute("assess", "--dut", dut.toString())).isEqualTo(Main.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("wrote " + dir.resolve("unit.assessor.yaml") + ": added 68 entries to fill\n");
+        // entries to fill are no statements: a run reads none yet
+        assertThat(org.hil303.steps.evidence.AssessorStatements.forDut(dut)).isEmpty();
+        Path other = dir.resolve("draft.yaml");
+        assertThat(Main.execute("assess", "--dut", dut.toString(), "--out", other.toString())).isEqualTo(Main.OK);
+        assertThat(other).exists();
+        assertThat(Main.execute("assess", "--dut", dut.toString())).isEqualTo(Main.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("nothing to add to " + dir.resolve("unit.assessor.yaml")
+                + " (68 conceptual test cases had an entry already)");
+        Files.writeString(dir.resolve("bad.yaml"), "statements: {}\n");
+        assertThat(Main.execute("assess", "--dut", dut.toString(), "--out", dir.resolve("bad.yaml").toString())).isEqualTo(Main.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.yaml:1: statements: expected a list");
+    }
+
+    @Test
     void verify_says_unsigned_tampered_or_missing_by_its_exit_status(@TempDir Path dir) throws Exception {
         Path unsigned = dir.resolve("evidence-unsigned.zip");
         new EvidenceBundle().add("run/summary.json", "{}".getBytes(StandardCharsets.UTF_8)).properties(Map.of("dut", "x\u001b[31m"))

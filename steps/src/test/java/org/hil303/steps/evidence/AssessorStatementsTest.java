@@ -73,10 +73,38 @@ class AssessorStatementsTest {
         assertThat(error(dir, statement("5.3-16-1", "PASS", "2026-11-01") + "    reasonning: x\n").getMessage())
                 .contains(":7").contains("unknown field");
         String twice = statement("5.3-16-1", "PASS", "2026-11-01") + statement("5.3-16-1", "FAIL", "2026-11-01").replace("statements:\n", "");
-        assertThat(error(dir, twice).getMessage()).contains(":7").contains("has a statement already");
+        assertThat(error(dir, twice).getMessage()).contains(":7").contains("has an entry already");
         assertThat(error(dir, statement("5.3-16-1", "PASS", "2026-11-01") + "    attachments: [photo.jpg]\n").getMessage())
                 .contains(":7").contains("attachment photo.jpg does not exist");
         assertThat(error(dir, statement("5.3-16-1", "PASS", "2026-11-01") + "    attachments: [../../etc/passwd]\n").getMessage())
                 .contains("inside its folder");
+    }
+
+    private static final String UNFILLED = "  - test-case: 5.1-1-1\n"
+            + "    verdict:          # PASS | FAIL | NOT_APPLICABLE\n"
+            + "    reasoning:\n"
+            + "    assessor: \"\"\n"
+            + "    date:\n";
+
+    @Test
+    void an_entry_nobody_has_filled_is_no_statement_and_no_error(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("dut.assessor.yaml");
+        Files.writeString(f, statement("5.3-16-1", "PASS", "2026-11-01") + UNFILLED);
+        assertThat(AssessorStatements.read(f)).containsOnlyKeys("5.3-16-1");
+        assertThat(AssessorStatements.testCasesIn(f)).containsExactly("5.3-16-1", "5.1-1-1");
+        Files.writeString(f, "statements:\n" + UNFILLED.replace("    date:\n", ""));
+        assertThat(AssessorStatements.read(f)).isEmpty();
+    }
+
+    @Test
+    void a_half_filled_entry_is_an_error_naming_what_is_missing(@TempDir Path dir) throws Exception {
+        assertThat(error(dir, "statements:\n" + UNFILLED.replace("    verdict:          # PASS | FAIL | NOT_APPLICABLE\n", "    verdict: PASS\n"))
+                .getMessage()).contains("dut.assessor.yaml:").contains("statements[0].reasoning");
+        assertThat(error(dir, "statements:\n" + UNFILLED.replace("    reasoning:\n", "    reasoning: read the IXIT\n")).getMessage())
+                .contains("statements[0].verdict").contains("missing required field");
+        // an unfilled entry is still checked: its test case must exist, and no field may be misspelt
+        assertThat(error(dir, "statements:\n" + UNFILLED.replace("5.1-1-1", "5.99-1-1")).getMessage()).contains(":2").contains("5.99-1 is not in EN 303 645");
+        assertThat(error(dir, "statements:\n" + UNFILLED + "    reasonning:\n").getMessage()).contains(":7").contains("unknown field");
+        assertThat(error(dir, "statements:\n" + UNFILLED + UNFILLED).getMessage()).contains(":7").contains("has an entry already");
     }
 }
