@@ -274,7 +274,8 @@ final class RunCommand implements Callable<Integer> {
                 Durations.human(java.time.Duration.ofNanos(System.nanoTime() - start)), farm.single() ? "" : " on " + farm.rigs().size() + " rigs",
                 counts.get(Verdict.PASS), counts.get(Verdict.FAIL), counts.get(Verdict.INCONCLUSIVE), counts.get(Verdict.NOT_APPLICABLE));
         List<String> workers = env.entrySet().stream().filter(e -> e.getKey().endsWith(HarnessHeap.ENVIRONMENT_KEY))
-                .map(e -> e.getValue() + (farm.single() ? "" : " on " + e.getKey().substring(0, e.getKey().indexOf(HarnessHeap.ENVIRONMENT_KEY) - 1)))
+                .map(e -> e.getValue() + (e.getKey().equals(HarnessHeap.ENVIRONMENT_KEY) ? "" // one rig's, or the same on all
+                        : " on " + e.getKey().substring(0, e.getKey().length() - HarnessHeap.ENVIRONMENT_KEY.length() - 1)))
                 .toList();
         out.println("harness heap, peak: " + (workers.isEmpty() ? "" : String.join(", ", workers) + "; ") + "launcher " + HarnessHeap.peakMiB() + " MiB");
         if (evidence != null) {
