@@ -139,7 +139,7 @@ public final class SummaryFiles {
                 b.append("- ").append(k).append(": ").append(markdown(env.get(k))).append('\n');
             }
         }
-        b.append("- provisions: ").append(totals(summary)).append("\n\n");
+        b.append("- ").append(totals(summary)).append("\n\n");
         b.append("| provision | V3.1.3 | title | status | ICS | verdict | coverage | missing | test cases |\n|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : summary.rows()) {
             b.append("| ").append(markdown(r.provision().id()))
