@@ -100,10 +100,10 @@ public record RigConfig(
         Optional<Virtual> virtual = Optional.empty();
         if (kind == Kind.VIRTUAL) {
             ConfigNode v = root.get("virtual");
-            virtual = Optional.of(new Virtual(v.string("qemu", "qemu-system-x86_64"), v.string("memory", "256M"),
-                    v.string("tap", "hil303tap0")));
+            virtual = Optional.of(new Virtual(v.optional("qemu").map(RigConfig::qemu).orElse("qemu-system-x86_64"),
+                    v.string("memory", "256M"), v.string("tap", "hil303tap0")));
         }
-        Optional<Path> label = root.optString("label").map(l -> file.toAbsolutePath().getParent().resolve(l));
+        Optional<Path> label = root.optional("label").map(ConfigNode::asPath);
         Optional<StorageConfig> storage = root.optional("storage").map(n -> StorageConfig.read(n, kind == Kind.VIRTUAL));
         Optional<UplinkConfig> uplink = root.optional("uplink").map(n -> {
             if (kind == Kind.VIRTUAL) {
@@ -113,6 +113,11 @@ public record RigConfig(
         });
         root.finish();
         return new RigConfig(file, name, kind, gpio, relay, offTime, buttons, console, network, virtual, label, storage, uplink);
+    }
+
+    /** As a shell takes it: a bare name is a command looked up on PATH; with a slash it is a file, relative to the rig file. */
+    private static String qemu(ConfigNode n) {
+        return n.asString().contains("/") ? n.asPath().toString() : n.asString();
     }
 
     private static void checkPinsDistinct(ConfigNode root, LineConfig relay, Map<String, LineConfig> buttons) {

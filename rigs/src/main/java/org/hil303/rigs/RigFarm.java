@@ -39,7 +39,7 @@ public record RigFarm(String name, List<Member> rigs) {
                     throw root.get("rigs").error("a farm lists at least one rig file");
                 }
                 for (ConfigNode m : members) {
-                    Path rigFile = f.toAbsolutePath().getParent().resolve(m.asString()).normalize();
+                    Path rigFile = m.asPath();
                     try {
                         configs.add(RigConfig.read(rigFile));
                     } catch (ConfigException e) {

@@ -79,6 +79,17 @@ class RigConfigTest {
     }
 
     @Test
+    void a_qemu_path_resolves_next_to_the_rig_file_a_bare_command_stays_for_path_lookup() throws Exception {
+        Path f = broken(VIRTUAL, "qemu: qemu-system-x86_64", "qemu: ../tools/qemu-system-x86_64");
+        assertThat(dir).isNotEqualTo(Path.of("").toAbsolutePath());
+        assertThat(RigConfig.read(f).virtual().orElseThrow().qemu())
+                .isEqualTo(f.getParent().resolve("../tools/qemu-system-x86_64").normalize().toString());
+        Path absolute = broken(VIRTUAL, "qemu: qemu-system-x86_64", "qemu: /opt/qemu/bin/qemu-system-x86_64");
+        assertThat(RigConfig.read(absolute).virtual().orElseThrow().qemu()).isEqualTo("/opt/qemu/bin/qemu-system-x86_64");
+        assertThat(RigConfig.read(VIRTUAL).virtual().orElseThrow().qemu()).isEqualTo("qemu-system-x86_64");
+    }
+
+    @Test
     void dut_address_outside_allowed_names_the_field_and_its_line() throws Exception {
         Path f = broken(VIRTUAL, "dut-address: 198.18.0.2", "dut-address: 10.1.2.3");
         ConfigException e = error(f);

@@ -202,6 +202,18 @@ public final class ConfigNode {
         return out;
     }
 
+    /**
+     * A file named in this file: relative to this file's folder, absolute as written, so that a rig or
+     * DUT file means the same whichever directory hil303 is started in.
+     */
+    public Path asPath() {
+        try {
+            return file.toAbsolutePath().getParent().resolve(asString()).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw error("not a file path: " + e.getReason());
+        }
+    }
+
     public List<String> asStrings() {
         return asList().stream().map(ConfigNode::asString).toList();
     }
