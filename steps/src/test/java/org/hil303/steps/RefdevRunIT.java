@@ -195,6 +195,41 @@ class RefdevRunIT {
         assertThat(run.output()).contains("keys sent during boot opened a shell without authentication");
     }
 
+    /**
+     * A device that pours binary, NUL runs, escape sequences, markup and an endless line onto its UART before
+     * the login prompt: no non-conformity, so the compliant verdicts stand, and no report carries a control
+     * byte or the device's markup unescaped.
+     */
+    @Test
+    @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
+    void a_console_flood_changes_no_verdict_and_leaves_every_report_clean() throws Exception {
+        Run run = hil303("console-flood", "--dut", "fixtures/duts/refdev-console-flood.yaml", "--tags", "@provision=5.6-4 or @provision=5.1-4");
+        assertThat(run.verdicts()).as(run.why()).containsExactlyInAnyOrderEntriesOf(Map.of("5.6-4-2", "PASS", "5.1-4-2", "PASS"));
+        assertThat(run.status()).isZero();
+        Path folder = HOME.resolve("steps/target/it-reports/console-flood/latest").toRealPath();
+        String transcripts = "";
+        try (var files = Files.walk(folder)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(folder.resolve("allure-report")))
+                    .filter(f -> f.toString().matches(".*\\.(txt|json|html|md|log|yaml)$")).toList()) {
+                byte[] b = Files.readAllBytes(f);
+                long control = 0;
+                for (byte c : b) {
+                    control += c >= 0 && c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0x7f ? 1 : 0;
+                }
+                assertThat(control).as(f + ": control bytes").isZero();
+                if (f.toString().endsWith(".html")) {
+                    assertThat(new String(b, StandardCharsets.ISO_8859_1)).as(f + ": device markup unescaped").doesNotContain("<script>alert(document.cookie)");
+                }
+                if (f.getFileName().toString().equals("console.log")) {
+                    transcripts += new String(b, StandardCharsets.ISO_8859_1);
+                }
+            }
+        }
+        assertThat(transcripts).contains("refdev: console flood begins").contains("refdev: console flood ends").contains("\\x1b[2J");
+        Matcher heap = Pattern.compile("(\\d+) MiB of 256 MiB").matcher(run.output().substring(run.output().indexOf("harness heap, peak:")));
+        assertThat(heap.find()).as("each worker's heap peak is printed against its bound").isTrue();
+    }
+
     @Test
     @ResourceLock(value = CORES, mode = ResourceAccessMode.READ)
     void a_password_change_that_is_not_applied_fails_5_1_4() throws Exception {
