@@ -25,6 +25,11 @@ public final class ConsoleLogin {
         this.timeout = timeout;
     }
 
+    /** Whether a login or shell prompt has shown since {@code from}: no waiting, and a shell not yet believed. */
+    public boolean promptSince(long from) {
+        return console.find(prompts.login(), from).isPresent() || console.find(prompts.shell(), from).isPresent();
+    }
+
     /** What the console offers right now: a login prompt, a shell, or nothing. */
     public Result probe() {
         long from = console.mark();
